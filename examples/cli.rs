@@ -1,0 +1,100 @@
+//! Command-line adapter: reads UTF-8 from standard input, writes to standard output.
+//!
+//! ```text
+//! cargo run --release --example cli -- normalize < in.txt > out.txt
+//! cargo run --release --example cli -- digits_to_latin < in.txt
+//! ```
+//!
+//! Tasks: `normalize` (one output line per input line), `digits_to_latin`,
+//! `digits_to_persian`, `digits_to_arabic` (every digit converted, separators as written).
+//! Tasks of the evaluation contract that are not built yet (`sentences`, `tokens`, `quotes`)
+//! exit with status 3 and print nothing. Input is processed line by line, so memory stays
+//! bounded by the longest line. Invalid UTF-8 exits with status 1 and names the byte offset.
+
+use std::io::{self, BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+use persian_text::{Digits, convert_digits, normalize};
+
+const USAGE: &str = "usage: cli TASK < input\n\
+tasks: normalize, digits_to_latin, digits_to_persian, digits_to_arabic";
+
+fn main() -> ExitCode {
+    let Some(task) = std::env::args().nth(1) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match task.as_str() {
+        "normalize" => each_line(|line, out| out.write_all(normalize(line).as_bytes())),
+        "digits_to_latin" => {
+            each_line(|l, out| out.write_all(convert_digits(l, Digits::Latin).as_bytes()))
+        }
+        "digits_to_persian" => {
+            each_line(|l, out| out.write_all(convert_digits(l, Digits::Persian).as_bytes()))
+        }
+        "digits_to_arabic" => {
+            each_line(|l, out| out.write_all(convert_digits(l, Digits::ArabicIndic).as_bytes()))
+        }
+        "sentences" | "tokens" | "quotes" | "number_to_words" | "words_to_number"
+        | "add_ordinal" | "remove_ordinal" | "add_commas" | "remove_commas"
+        | "remove_diacritics" => {
+            return ExitCode::from(3); // not supported yet
+        }
+        other => {
+            eprintln!("cli: unknown task {other:?}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::BadUtf8 { offset }) => {
+            eprintln!("cli: input is not valid UTF-8 (first bad byte at offset {offset})");
+            ExitCode::FAILURE
+        }
+        // A closed pipe (`cli normalize | head`) is not an error worth a message.
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => {
+            eprintln!("cli: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+enum Failure {
+    BadUtf8 { offset: u64 },
+    Io(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+/// Calls `f` on each line of standard input (without its `\n`) and writes what it writes,
+/// followed by the `\n` the input line had.
+fn each_line(mut f: impl FnMut(&str, &mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut buf = Vec::new();
+    let mut offset: u64 = 0;
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        let newline = buf.last() == Some(&b'\n');
+        let body = &buf[..buf.len() - usize::from(newline)];
+        let line = std::str::from_utf8(body).map_err(|e| Failure::BadUtf8 {
+            offset: offset + e.valid_up_to() as u64,
+        })?;
+        f(line, &mut out)?;
+        if newline {
+            out.write_all(b"\n")?;
+        }
+        offset += buf.len() as u64;
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,47 @@
+//! Prints one JSON line of throughput (MB/s) per capability, measured in this process on ~1 MB
+//! of article text, next to a plain copy of the same bytes, so that speed can be tracked as a
+//! ratio to memcpy on a noisy machine.
+//!
+//! ```text
+//! cargo run --release --example throughput
+//! ```
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use persian_text::{Digits, convert_digits, normalize};
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+/// Best MB/s of `f` over `text`, over repeated runs for about `budget`.
+fn measure(text: &str, budget: Duration, mut f: impl FnMut(&str)) -> f64 {
+    let mut best = Duration::MAX;
+    let start = Instant::now();
+    let mut runs = 0;
+    while runs < 5 || start.elapsed() < budget {
+        let t = Instant::now();
+        f(black_box(text));
+        best = best.min(t.elapsed());
+        runs += 1;
+    }
+    text.len() as f64 / best.as_secs_f64() / 1e6
+}
+
+fn main() {
+    let raw = common::article_raw();
+    let clean = common::article_clean();
+    let budget = Duration::from_millis(700);
+    let copy = measure(&raw, budget, |t| drop(black_box(t.to_owned())));
+    let norm = measure(&raw, budget, |t| drop(black_box(normalize(t))));
+    let norm_clean = measure(&clean, budget, |t| drop(black_box(normalize(t))));
+    let arabic = common::news_arabic_letters();
+    let norm_arabic = measure(&arabic, budget, |t| drop(black_box(normalize(t))));
+    let digits = measure(&raw, budget, |t| {
+        drop(black_box(convert_digits(t, Digits::Latin)))
+    });
+    println!(
+        "{{\"bytes\": {}, \"copy\": {copy:.0}, \"normalize\": {norm:.0}, \"normalize_clean\": {norm_clean:.0}, \"normalize_arabic_letters\": {norm_arabic:.0}, \"digits\": {digits:.0}}}",
+        raw.len()
+    );
+}

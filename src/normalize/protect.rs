@@ -1,0 +1,240 @@
+//! Spans the normalizer copies untouched: URLs, emails, bare domains, mentions, hashtags,
+//! markdown links and images, emoticons. Punctuation rules would break them (`example.com`
+//! must not become `example. com`, `?` in a query string must not become `؟`).
+//!
+//! Each detector is called only at a word start with a cheap first-byte check, and returns the
+//! end of the span (exclusive byte offset) or `None`.
+
+use crate::chars::{ZWNJ, is_arabic_letter, is_arabic_mark, joins_forward};
+
+/// The end of a protected span starting at `at`, if one starts there. `at` must be a word
+/// start (the caller checks).
+pub(crate) fn span_at(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let b = *rest.as_bytes().first()?;
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => url(rest)
+            .or_else(|| email(rest))
+            .or_else(|| domain(rest))
+            .or_else(|| emoticon(rest)),
+        b'@' => mention(rest),
+        b'#' => hashtag(rest),
+        b'[' | b'!' => markdown_link(rest),
+        b':' | b';' | b'=' | b'<' | b'^' => emoticon(rest),
+        _ => None,
+    }
+    .map(|len| at + len)
+}
+
+/// Could a protected span start with this byte? A prefilter for [`span_at`].
+pub(crate) fn may_start(b: u8) -> bool {
+    matches!(b, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'@' | b'#' | b'[' | b'!' | b':' | b';' | b'=' | b'<' | b'^')
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// `http://`, `https://`, `ftp://` or `www.` up to whitespace or a quote mark, without
+/// trailing sentence punctuation (a closing parenthesis stays when the URL opened one).
+fn url(s: &str) -> Option<usize> {
+    let scheme = ["https://", "http://", "ftp://", "www."]
+        .iter()
+        .find(|p| starts_with_ignore_case(s, p))?;
+    let end = s.find(ends_link).unwrap_or(s.len());
+    let len = trim_trailing(&s[..end]);
+    (len > scheme.len()).then_some(len)
+}
+
+/// Zero-width and bidi control characters (ZWNJ included).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+}
+
+/// Does `c` end a URL or a domain's path? Whitespace, invisible characters (a ZWNJ after a
+/// link is the normalizer's business), quote marks and Arabic punctuation.
+fn ends_link(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || is_invisible(c)
+        || matches!(c, '«' | '»' | '"' | '<' | '>' | '“' | '”' | '،' | '؛')
+}
+
+/// Length of `s` without trailing `. , : ; ! ? )` (keeping `)` when an unmatched `(` is in it).
+fn trim_trailing(s: &str) -> usize {
+    let mut end = s.len();
+    while let Some(c) = s[..end].chars().next_back() {
+        let drop = match c {
+            '.' | ',' | ':' | ';' | '!' | '?' | '\'' | '؟' => true,
+            ')' => s[..end].matches('(').count() < s[..end].matches(')').count(),
+            _ => false,
+        };
+        if !drop {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    end
+}
+
+/// `local@domain.tld`.
+fn email(s: &str) -> Option<usize> {
+    let local = s
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-'))
+        .count();
+    if local == 0 || s.as_bytes().get(local) != Some(&b'@') {
+        return None;
+    }
+    let host = domain(&s[local + 1..])?;
+    Some(local + 1 + host)
+}
+
+/// A bare domain: labels of `[A-Za-z0-9-]` joined by dots, ending in an all-lowercase
+/// top-level label of 2–24 letters (`example.co.uk`, `x.ir`), then an optional `/path`.
+/// `U.S.A` and `Hello.World` are not domains.
+fn domain(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut labels = 0;
+    let mut last_label = 0..0;
+    loop {
+        let start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-') {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        labels += 1;
+        last_label = start..i;
+        if i + 1 < bytes.len() && bytes[i] == b'.' && bytes[i + 1].is_ascii_alphanumeric() {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let tld = &bytes[last_label];
+    if labels < 2 || !(2..=24).contains(&tld.len()) || !tld.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    if bytes.get(i) == Some(&b'/') {
+        let rest = &s[i..];
+        let end = rest.find(ends_link).unwrap_or(rest.len());
+        i += trim_trailing(&rest[..end]);
+    }
+    Some(i)
+}
+
+/// `@user`: ASCII letters, digits, `_` and `.` (not a trailing one).
+fn mention(s: &str) -> Option<usize> {
+    let body = s[1..]
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
+        .count();
+    let len = 1 + trim_trailing(&s[1..1 + body]);
+    (len > 1).then_some(len)
+}
+
+/// `#tag`: letters of any script, digits, marks, `_`, and ZWNJs that join something
+/// (`#پیشرفت_علمی`, `#کتاب\u{200C}ها`).
+fn hashtag(s: &str) -> Option<usize> {
+    let mut len = 1;
+    let mut prev = '#';
+    let mut chars = s[1..].chars().peekable();
+    while let Some(c) = chars.next() {
+        let ok = if c == ZWNJ {
+            joins_forward(prev) && chars.peek().is_some_and(|&n| is_arabic_letter(n))
+        } else {
+            c.is_alphanumeric() || c == '_' || is_arabic_mark(c) || is_arabic_letter(c)
+        };
+        if !ok {
+            break;
+        }
+        len += c.len_utf8();
+        if !is_arabic_mark(c) {
+            prev = c;
+        }
+    }
+    (len > 1).then_some(len)
+}
+
+/// `[text](target)` or `![alt](target)` on one line.
+fn markdown_link(s: &str) -> Option<usize> {
+    let open = if s.starts_with("![") {
+        2
+    } else if s.starts_with('[') {
+        1
+    } else {
+        return None;
+    };
+    let line = &s[..s.find('\n').unwrap_or(s.len())];
+    let close = open + line[open..].find(']')?;
+    // Quote marks in the link text are left to the quote rule, which pairs them.
+    let label = &line[open..close];
+    if label.contains(['[', '"', '“', '”']) || line.as_bytes().get(close + 1) != Some(&b'(') {
+        return None;
+    }
+    let target_end = close + 2 + line[close + 2..].find(')')?;
+    if line[close + 2..target_end].chars().any(char::is_whitespace) {
+        return None;
+    }
+    Some(target_end + 1)
+}
+
+/// A Western emoticon followed by a non-alphanumeric character or the end.
+fn emoticon(s: &str) -> Option<usize> {
+    const FACES: [&str; 26] = [
+        ":-)", ":-(", ":-D", ":-P", ":-p", ";-)", ":'(", "^_^", ":)", ":(", ":D", ":P", ":p", ";)",
+        ":|", ":/", ":*", ":]", ":[", "=)", "=(", "<3", "xD", "XD", ":o", ":O",
+    ];
+    let face = FACES.iter().find(|f| s.starts_with(*f))?;
+    // Look past invisible characters: the normalizer may delete them, and the decision must
+    // be the same on its output.
+    let after = s[face.len()..].chars().find(|&c| !is_invisible(c));
+    if after.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    Some(face.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans() {
+        let cases = [
+            ("https://x.ir/a1?b=2 بعد", Some("https://x.ir/a1?b=2")),
+            ("www.example.com.", Some("www.example.com")),
+            ("(https://a.b/c_(d))", None), // not at a word start: the caller checks
+            ("example.co.uk است", Some("example.co.uk")),
+            ("x.ir/news/12، و", Some("x.ir/news/12")),
+            ("a1@b.ir.", Some("a1@b.ir")),
+            ("@user_1 گفت", Some("@user_1")),
+            ("#پیشرفت_علمی است", Some("#پیشرفت_علمی")),
+            ("[متن](https://x.ir) و", Some("[متن](https://x.ir)")),
+            ("![تصویر](a.png)", Some("![تصویر](a.png)")),
+            (":) خوب", Some(":)")),
+            (":-D", Some(":-D")),
+            (":Docs", None),
+            ("U.S.A", None),
+            ("Hello.World", None),
+            ("3.14", None),
+            ("file.txt", Some("file.txt")),
+            ("hello", None),
+            ("#", None),
+            ("@", None),
+        ];
+        for (input, want) in cases {
+            let got = span_at(input, 0).map(|end| &input[..end]);
+            assert_eq!(got, want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn url_keeps_balanced_parenthesis() {
+        let s = "https://en.wikipedia.org/wiki/Tehran_(city))";
+        assert_eq!(span_at(s, 0), Some(s.len() - 1));
+    }
+}

@@ -1,0 +1,323 @@
+//! Table-driven tests of every normalization step through the public API. Adding a case is
+//! one line. Invisible characters are always escaped.
+
+use std::borrow::Cow;
+
+use persian_text::{
+    Diacritics, DigitPolicy, Digits, Letters, Normalizer, Rule, normalize, normalize_with_offsets,
+};
+
+fn check(cases: &[(&str, &str)]) {
+    for &(input, want) in cases {
+        assert_eq!(normalize(input), want, "input: {input:?}");
+    }
+}
+
+fn check_with(n: &Normalizer, cases: &[(&str, &str)]) {
+    for &(input, want) in cases {
+        assert_eq!(n.normalize(input), want, "input: {input:?}");
+    }
+}
+
+#[test]
+fn controls() {
+    check(&[
+        ("سلام\u{200E}", "سلام"),               // LRM
+        ("\u{202B}سلام\u{202C}", "سلام"),       // RLE ... PDF
+        ("\u{2067}متن\u{2069}", "متن"),       // RLI ... PDI
+        ("\u{FEFF}سلام", "سلام"),               // BOM
+        ("کتاب\u{200D}", "کتاب"),             // ZWJ
+        ("دو\u{200B}کلمه", "دوکلمه"),         // ZERO WIDTH SPACE
+        ("word\u{2060}joiner", "wordjoiner"), // WORD JOINER
+        ("سلام \u{200F} دنیا", "سلام دنیا"),    // RLM inside a space run
+    ]);
+}
+
+#[test]
+fn half_space_marks_become_zwnj() {
+    check(&[
+        ("می\u{00AD}شود", "می\u{200C}شود"), // SOFT HYPHEN typed as half-space
+        ("می\u{200F}شود", "می\u{200C}شود"), // RLM typed as half-space
+        ("می\u{00AC}شود", "می\u{200C}شود"), // NOT SIGN (Word's half-space)
+        ("کتاب\u{00AC}ها", "کتاب\u{200C}ها"),
+        ("در\u{00AC}باره", "درباره"), // after a non-joiner it joins nothing
+        ("a\u{00AC}b", "a\u{00AC}b"), // a real NOT SIGN in Latin text
+        ("\u{00AC}p", "\u{00AC}p"),
+        ("soft\u{00AD}hyphen", "softhyphen"), // not between Persian letters: removed
+    ]);
+}
+
+#[test]
+fn zwnj_cleaning() {
+    check(&[
+        ("می\u{200C}شود", "می\u{200C}شود"),         // right: kept
+        ("می\u{200C}\u{200C}شود", "می\u{200C}شود"), // runs collapse
+        ("کتاب\u{200C} ها", "کتاب ها"),             // next to a space
+        ("کتاب \u{200C}ها", "کتاب ها"),
+        ("\u{200C}کتاب", "کتاب"), // at a word edge
+        ("کتاب\u{200C}", "کتاب"),
+        ("کتاب\u{200C}.", "کتاب."),           // before punctuation
+        ("خانه\u{200C}ها", "خانه\u{200C}ها"), // ه joins forward
+        ("کشور\u{200C}ها", "کشورها"),         // after ر: joins nothing
+        ("ضد\u{200C}انقلاب", "ضدانقلاب"),       // after د
+        ("با\u{200C}ارزش", "باارزش"),         // after ا
+        ("ژ\u{200C}ها", "ژها"),
+        ("ATM\u{200C}ها", "ATMها"), // beside a non-Arabic letter
+        ("۱۲\u{200C}ها", "۱۲ ها"),  // beside a digit (then digit spacing)
+    ]);
+}
+
+#[test]
+fn letters() {
+    check(&[
+        ("علي", "علی"),
+        ("كتاب", "کتاب"),
+        ("مصطفى", "مصطفی"),      // ALEF MAKSURA
+        ("\u{06C1}", "ه"),       // HEH GOAL
+        ("\u{06D5}", "ه"),       // AE
+        ("\u{0671}لله", "الله"), // ALEF WASLA
+        ("خانۀ ما", "خانۀ ما"),  // kept by default
+        ("مسئله، مؤسسه، رأی، جزء، ة", "مسئله، مؤسسه، رأی، جزء، ة"),
+        ("\u{FEFB}", "لا"),          // LAM-ALEF ligature
+        ("\u{FDF2}", "الله"),       // ALLAH ligature
+        ("\u{FE8E}\u{FEAE}", "ار"), // final forms
+        ("\u{FEF2}", "ی"),          // YEH FINAL FORM -> ي -> ی
+    ]);
+    let fold = Normalizer::builder().letters(Letters::Fold).build();
+    check_with(&fold, &[("خانۀ مسئله أمر مؤمن", "خانه مسیله امر مومن")]);
+    let keep = Normalizer::builder().letters(Letters::Keep).build();
+    check_with(&keep, &[("علي كتاب", "علي كتاب")]);
+}
+
+#[test]
+fn digits() {
+    check(&[
+        ("٤٥٦", "۴۵۶"),           // Arabic-Indic -> Persian
+        ("سال 1402", "سال 1402"), // ASCII kept (hazm #220)
+        ("سال ۱۴۰۲", "سال ۱۴۰۲"),
+        ("١٢٫٥", "۱۲٫۵"),
+    ]);
+    let latin = Normalizer::builder()
+        .digits(DigitPolicy::To(Digits::Latin))
+        .build();
+    check_with(&latin, &[("۱۴۰۲ و ٤", "1402 و 4")]);
+    let persian = Normalizer::builder()
+        .digits(DigitPolicy::To(Digits::Persian))
+        .build();
+    check_with(
+        &persian,
+        &[
+            ("سال 1402", "سال ۱۴۰۲"),
+            ("H2O و ATM74", "H2O و ATM74"), // identifiers keep ASCII digits
+            ("a1@b.ir", "a1@b.ir"),
+        ],
+    );
+    let keep = Normalizer::builder().digits(DigitPolicy::Keep).build();
+    check_with(&keep, &[("٤", "٤")]);
+}
+
+#[test]
+fn kashida_and_diacritics() {
+    check(&[
+        ("ســــلام", "سلام"),
+        ("ایران ـ ترکیه", "ایران ـ ترکیه"), // a standalone kashida is a dash
+        ("کِتابُ", "کتاب"),                   // kasra, damma
+        ("مُحَمَّد", "محمد"),                   // damma, fatha, shadda
+        ("اصلاً", "اصلاً"),                     // tanwin kept
+        ("اصلاًً", "اصلاً"),                     // doubled tanwin collapsed
+        ("رحمٰن", "رحمن"),                   // superscript alef
+        ("خانهٔ", "خانهٔ"),                   // hamza above is part of the letter
+        ("آب", "آب"),
+    ]);
+    let all = Normalizer::builder()
+        .diacritics(Diacritics::RemoveAll)
+        .build();
+    check_with(&all, &[("اصلاً کِتاب", "اصلا کتاب"), ("خانهٔ", "خانهٔ")]);
+    let keep = Normalizer::builder().diacritics(Diacritics::Keep).build();
+    check_with(&keep, &[("کِتاب", "کِتاب"), ("اصلاًً", "اصلاًً")]);
+}
+
+#[test]
+fn whitespace() {
+    check(&[
+        ("سلام  دنیا", "سلام دنیا"),
+        ("سلام\u{00A0}دنیا", "سلام دنیا"), // NBSP
+        ("سلام\u{2009}دنیا", "سلام دنیا"), // THIN SPACE
+        ("سلام\tدنیا", "سلام دنیا"),
+        ("  سلام  ", "سلام"),
+        ("یک\n\nدو", "یک\n\nدو"), // line breaks kept
+        ("یک  \n  دو", "یک\nدو"), // lines trimmed at both ends
+        ("یک\r\nدو ", "یک\r\nدو"),
+        ("   ", ""),
+    ]);
+}
+
+#[test]
+fn punctuation_spacing() {
+    check(&[
+        ("گفت : سلام", "گفت: سلام"),
+        ("روسیه ، روابط", "روسیه، روابط"),
+        ("است .", "است."),
+        ("چرا ؟", "چرا؟"),
+        ("عالی !", "عالی!"),
+        ("سیزدهم،گسترش", "سیزدهم، گسترش"),
+        ("گفت:سلام", "گفت: سلام"),
+        ("است.وی", "است. وی"),
+        ("چرا؟چون", "چرا؟ چون"),
+        ("( سلام )", "(سلام)"),
+        ("« سلام »", "«سلام»"),
+        ("[ یک ]", "[یک]"),
+        ("کتاب(جلد دوم)", "کتاب (جلد دوم)"),
+        ("گفت«سلام»", "گفت «سلام»"),
+        ("«سلام»گفت", "«سلام» گفت"),
+        ("(۱۸ فروردین ماه ۱۴۰۲ )", "(۱۸ فروردین ماه ۱۴۰۲)"),
+        ("گفت:«سلام»", "گفت: «سلام»"),
+        ("چرا؟!", "چرا؟!"), // a run of marks stays together
+        ("چرا؟؟؟", "چرا؟؟؟"),
+        ("واقعا!!!", "واقعا!!!"),
+        ("است.»", "است.»"),
+        ("ج.ا.ا", "ج.ا.ا"), // abbreviation: no space after a one-letter word
+        ("ق.م", "ق.م"),
+        ("*استاندار", "*استاندار"),
+    ]);
+}
+
+#[test]
+fn persian_punctuation() {
+    check(&[
+        ("سلام, دنیا", "سلام، دنیا"),
+        ("سلام; دنیا", "سلام؛ دنیا"),
+        ("چرا?", "چرا؟"),
+        ("گفت \"سلام\" و رفت", "گفت «سلام» و رفت"),
+        ("گفت “سلام” و رفت", "گفت «سلام» و رفت"),
+        ("\"سلام\"", "«سلام»"),
+        ("و...", "و…"),
+        ("این ... آن", "این… آن"),
+        ("۵۰%", "۵۰٪"),
+        ("50%", "50%"),             // ASCII digits keep ASCII percent
+        ("قد \"بلند", "قد \"بلند"), // no closing quote on the line
+    ]);
+}
+
+#[test]
+fn digit_spacing() {
+    check(&[
+        ("۹متر", "۹ متر"),
+        ("3سال", "3 سال"),
+        ("قرن ۲۰ام", "قرن ۲۰ام"), // ordinal suffixes stay joined
+        ("۳م", "۳م"),
+        ("۲۰امین", "۲۰امین"),
+        ("۱۶ میلیون", "۱۶ میلیون"),
+    ]);
+}
+
+/// Everything the punctuation rules would break is copied untouched.
+#[test]
+fn never_touched() {
+    let same = [
+        "https://x.ir/خبر?id=1, و",
+        "سایت www.example.com.",
+        "ایمیل a1@b.ir است",
+        "دامنه example.co.uk است",
+        "عدد ۳.۵ و 3.5 و ۳٫۵",
+        "ساعت ۱۲:۳۰ و 12:30",
+        "تاریخ ۱۴۰۲/۰۱/۱۸",
+        "مبلغ 1,250,000 و ۱٬۲۵۰",
+        "I don't know",
+        "Hello, world!",
+        "He said \"yes\", then left.",
+        "Hello , world ?", // Latin spacing conventions are not ours
+        "سلام @user_1 و #پیشرفت_علمی",
+        "متن [پیوند](https://x.ir/a,b) و ![تصویر](a.png)",
+        "خوب :) و :-D",
+        "U.S.A و e.g.",
+        ".NET و .5",
+        "ATM74 و IBM-96 و H2O",
+    ];
+    for text in same {
+        assert_eq!(normalize(text), text, "input: {text:?}");
+    }
+    // ... but punctuation right after them is still fixed.
+    check(&[("سایت example.com ، خوب", "سایت example.com، خوب")]);
+}
+
+#[test]
+fn clean_text_comes_back_borrowed() {
+    let clean = [
+        "",
+        "سلام",
+        "استاندار گیلان گفت: سیاست هوشمندانه دولت سیزدهم، گسترش روابط است.",
+        "می\u{200C}شود و کتاب\u{200C}ها",
+        "یک\nدو\n",
+        "(۱۸ فروردین ماه ۱۴۰۲) در دیدار «سلام» گفت.",
+        "Hello, world!",
+    ];
+    for text in clean {
+        assert!(matches!(normalize(text), Cow::Borrowed(_)), "{text:?}");
+        assert!(!normalize_with_offsets(text).is_changed(), "{text:?}");
+    }
+}
+
+#[test]
+fn every_switch_off_changes_nothing() {
+    let off = Normalizer::builder()
+        .letters(Letters::Keep)
+        .digits(DigitPolicy::Keep)
+        .diacritics(Diacritics::Keep)
+        .controls(false)
+        .kashida(false)
+        .zwnj(false)
+        .protect(false)
+        .whitespace(false)
+        .punctuation_spacing(false)
+        .punctuation(false)
+        .digit_spacing(false)
+        .build();
+    for text in [
+        "علي  كتاب ، ٤\u{200E}",
+        "ســلام\u{200C} \u{200C}کِتاب \"x\" ...",
+        "  a  ",
+    ] {
+        assert!(matches!(off.normalize(text), Cow::Borrowed(_)), "{text:?}");
+    }
+}
+
+#[test]
+fn edit_log_names_the_rule() {
+    let cases: [(&str, Rule); 12] = [
+        ("\u{200E}", Rule::Controls),
+        ("می\u{00AD}شود", Rule::HalfSpaceMark),
+        ("کتاب\u{200C} ها", Rule::Zwnj),
+        ("ي", Rule::Letters),
+        ("\u{FEFB}", Rule::PresentationForms),
+        ("٤", Rule::Digits),
+        ("ســلام", Rule::Kashida),
+        ("کِتاب", Rule::Diacritics),
+        ("a  b", Rule::Whitespace),
+        ("گفت :", Rule::PunctuationSpacing),
+        ("۹متر", Rule::DigitSpacing),
+        ("سلام, دنیا", Rule::Punctuation),
+    ];
+    for (input, rule) in cases {
+        let n = normalize_with_offsets(input);
+        let rules: Vec<Rule> = n.edits().map(|e| e.rule).collect();
+        assert_eq!(rules, [rule], "input: {input:?}");
+    }
+}
+
+#[test]
+fn offsets_map_tokens_back() {
+    let raw = "  كتاب  ، علي\u{200E}  ";
+    let n = normalize_with_offsets(raw);
+    assert_eq!(n.as_str(), "کتاب، علی");
+    let out = n.as_str();
+    let words: Vec<&str> = out.split([' ', '،']).filter(|w| !w.is_empty()).collect();
+    let mapped: Vec<&str> = words
+        .iter()
+        .map(|w| {
+            let start = w.as_ptr() as usize - out.as_ptr() as usize;
+            &raw[n.original_range(start..start + w.len())]
+        })
+        .collect();
+    assert_eq!(mapped, ["كتاب", "علي"]);
+}
