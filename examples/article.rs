@@ -7,7 +7,7 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use persian_text::{Rule, normalize_with_offsets};
@@ -32,31 +32,57 @@ fn main() -> ExitCode {
         },
     };
 
+    match report(text, &mut std::io::stdout().lock()) {
+        // A closed pipe (`article | head`) is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("article: {e}");
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// Writes the normalized text, then the edits grouped by rule with a few examples each: the
+/// input word the edit is in, what the edit wrote, and the lexicon evidence for a restored
+/// half-space.
+fn report(text: &str, out: &mut impl Write) -> std::io::Result<()> {
     let n = normalize_with_offsets(text);
-    println!("{}", n.as_str());
-    println!();
-    println!("── edits by rule ──");
+    writeln!(out, "{}", n.as_str())?;
+    writeln!(out)?;
+    writeln!(out, "── edits by rule ──")?;
     let mut by_rule: BTreeMap<Rule, Vec<String>> = BTreeMap::new();
     for e in n.edits() {
-        let before = &text[e.range.clone()];
-        by_rule
-            .entry(e.rule)
-            .or_default()
-            .push(format!("{before:?} → {:?}", e.replacement));
+        let start = text[..e.range.start]
+            .rfind([' ', '\n'])
+            .map_or(0, |k| k + 1);
+        let end = text[e.range.end..]
+            .find([' ', '\n'])
+            .map_or(text.len(), |k| e.range.end + k);
+        let mut shown = format!(
+            "{:?}: {:?} → {:?}",
+            &text[start..end],
+            &text[e.range.clone()],
+            e.replacement
+        );
+        if let Some(evidence) = e.evidence {
+            shown.push_str(&format!(" [{evidence}]"));
+        }
+        by_rule.entry(e.rule).or_default().push(shown);
     }
     if by_rule.is_empty() {
-        println!("(none: the text is already normal)");
+        writeln!(out, "(none: the text is already normal)")?;
     }
     for (rule, examples) in &by_rule {
-        let shown: Vec<&str> = examples.iter().take(3).map(String::as_str).collect();
-        println!(
-            "{:<20} {:>5}   e.g. {}",
+        let shown: Vec<&str> = examples.iter().take(2).map(String::as_str).collect();
+        writeln!(
+            out,
+            "{:<26} {:>4}   e.g. {}",
             format!("{rule:?}"),
             examples.len(),
             shown.join(", ")
-        );
+        )?;
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 fn read_input(path: &str) -> Result<String, String> {

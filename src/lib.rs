@@ -87,11 +87,13 @@
 
 mod chars;
 mod digits;
+mod halfspace;
 pub mod normalize;
 mod offsets;
 
 pub use chars::ZWNJ;
 pub use digits::{DigitConverter, Digits, Scope, convert_digits};
+pub use halfspace::{HalfSpace, Spacing};
 pub use normalize::{
     Diacritics, DigitPolicy, Letters, Normalizer, NormalizerBuilder, Rule, normalize,
     normalize_with_offsets,

@@ -14,6 +14,19 @@ use crate::Rule;
 pub(crate) trait Sink {
     /// `text[range]` is replaced by `with` because of `rule`.
     fn edit(&mut self, text: &str, range: Range<usize>, with: &str, rule: Rule);
+
+    /// Like [`Sink::edit`], with the lexicon entry or stem that supports the edit.
+    fn edit_with(
+        &mut self,
+        text: &str,
+        range: Range<usize>,
+        with: &str,
+        rule: Rule,
+        evidence: Option<&'static str>,
+    ) {
+        let _ = evidence;
+        self.edit(text, range, with, rule);
+    }
 }
 
 /// Builds the output lazily: nothing is allocated until the first real edit.
@@ -57,6 +70,7 @@ struct RawEdit {
     rule: Rule,
     input: Range<usize>,
     output: Range<usize>,
+    evidence: Option<&'static str>,
 }
 
 /// Builds the output and keeps every edit.
@@ -69,6 +83,17 @@ pub(crate) struct OffsetSink {
 
 impl Sink for OffsetSink {
     fn edit(&mut self, text: &str, range: Range<usize>, with: &str, rule: Rule) {
+        self.edit_with(text, range, with, rule, None);
+    }
+
+    fn edit_with(
+        &mut self,
+        text: &str,
+        range: Range<usize>,
+        with: &str,
+        rule: Rule,
+        evidence: Option<&'static str>,
+    ) {
         if with == &text[range.clone()] {
             return;
         }
@@ -78,6 +103,7 @@ impl Sink for OffsetSink {
             rule,
             input: range.clone(),
             output: start..self.out_len,
+            evidence,
         });
         self.out.edit(text, range, with, rule);
     }
@@ -138,6 +164,8 @@ pub struct Edit<'a> {
     pub range: Range<usize>,
     /// What it was replaced with.
     pub replacement: &'a str,
+    /// For half-space restoration, the lexicon entry or verb stem that supports the edit.
+    pub evidence: Option<&'a str>,
 }
 
 impl<'a> Normalized<'a> {
@@ -194,17 +222,26 @@ impl<'a> Normalized<'a> {
     /// # Examples
     ///
     /// ```
-    /// use persian_text::{normalize_with_offsets, Rule};
+    /// use persian_text::{normalize_with_offsets, HalfSpace, Rule};
     ///
     /// let n = normalize_with_offsets("كتاب ها  ؟");
+    /// assert_eq!(n.as_str(), "کتاب\u{200C}ها؟");
     /// let summary: Vec<(Rule, &str)> = n.edits().map(|e| (e.rule, e.replacement)).collect();
-    /// assert_eq!(summary, [(Rule::Letters, "ک"), (Rule::PunctuationSpacing, "")]);
+    /// assert_eq!(
+    ///     summary,
+    ///     [
+    ///         (Rule::Letters, "ک"),
+    ///         (Rule::HalfSpace(HalfSpace::Plural), "\u{200C}"),
+    ///         (Rule::PunctuationSpacing, ""),
+    ///     ]
+    /// );
     /// ```
     pub fn edits(&self) -> impl ExactSizeIterator<Item = Edit<'_>> + '_ {
         self.edits.iter().map(|e| Edit {
             rule: e.rule,
             range: e.input.clone(),
             replacement: &self.output[e.output.clone()],
+            evidence: e.evidence,
         })
     }
 

@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use super::restore::{Action, Plan};
 use super::{
     Diacritics, DigitPolicy, Letters, Normalizer, Rule, controls, diacritics, letters, protect,
     punctuation as punct,
@@ -20,6 +21,7 @@ use crate::chars::{
     SOFT_HYPHEN, ZWNJ, digit, is_arabic_letter, is_arabic_mark, is_digit, is_latin_letter,
     is_space, joins_forward,
 };
+use crate::halfspace::{Join, Spacing};
 use crate::offsets::Sink;
 
 /// Normalizes `text` with `n`, reporting every edit to `sink`.
@@ -42,6 +44,9 @@ pub(crate) fn run<S: Sink>(n: &Normalizer, text: &str, sink: &mut S) {
         script: Script::None,
         quote_close: None,
         scratch: String::new(),
+        restoring: n.spacing != Spacing::Off,
+        plan: Plan::default(),
+        zwnj_line: (0, false),
     };
     e.run();
 }
@@ -184,6 +189,12 @@ struct Engine<'t, 's, S> {
     /// Where the quote mark that closes the quotation we opened with `«` is.
     quote_close: Option<usize>,
     scratch: String,
+    /// Is half-space restoration on?
+    restoring: bool,
+    /// What restoration decided for the words ahead.
+    plan: Plan,
+    /// (end of the line last checked, whether it contains a ZWNJ)
+    zwnj_line: (usize, bool),
 }
 
 impl<S: Sink> Engine<'_, '_, S> {
@@ -203,6 +214,9 @@ impl<S: Sink> Engine<'_, '_, S> {
 
     /// Handles the character `c` at `i..j`; returns where to continue.
     fn step(&mut self, c: char, i: usize, j: usize) -> usize {
+        if self.restoring && is_arabic_letter(c) {
+            self.restore_at(i);
+        }
         match c {
             '\n' | '\r' => {
                 self.line_end();
@@ -248,7 +262,7 @@ impl<S: Sink> Engine<'_, '_, S> {
     /// (a second space, a letter glued after a digit or a comma, Latin text, marks) stops it.
     #[inline]
     fn fast_run(&mut self, start: usize) -> usize {
-        if self.pending.is_some() {
+        if self.pending.is_some() || !self.plan.is_empty() {
             return start;
         }
         let mut state = match self.prev {
@@ -275,6 +289,19 @@ impl<S: Sink> Engine<'_, '_, S> {
                 state,
                 Run::Start | Run::Word { .. } | Run::Space | Run::Opener
             ) {
+                // A word starts here: restoration plans it, and the slow path takes over if
+                // anything is to be done.
+                if self.restoring
+                    && matches!(state, Run::Start | Run::Space | Run::Opener)
+                    && i >= self.plan.planned_to
+                    && matches!(self.token(bytes, i).0, Token::Letter { .. })
+                {
+                    let split = !self.line_has_zwnj(i);
+                    self.plan.plan(self.text, i, self.n.spacing, split);
+                    if !self.plan.is_empty() {
+                        break;
+                    }
+                }
                 let mut last = 0;
                 loop {
                     let cls = plain_class(table, bytes, i);
@@ -499,6 +526,41 @@ impl<S: Sink> Engine<'_, '_, S> {
         self.quote_close = None;
     }
 
+    /// Does the line around `at` contain a ZWNJ? Computed once per line.
+    fn line_has_zwnj(&mut self, at: usize) -> bool {
+        if at >= self.zwnj_line.0 {
+            let bytes = self.text.as_bytes();
+            let start = self.text[..at].rfind('\n').map_or(0, |k| k + 1);
+            let end = self.text[at..].find('\n').map_or(bytes.len(), |k| at + k);
+            let has = self.text[start..end].contains(ZWNJ);
+            self.zwnj_line = (end, has);
+        }
+        self.zwnj_line.1
+    }
+
+    /// Before the letter at `i`: plans the word if one starts here, and writes a planned
+    /// ZWNJ that belongs before it.
+    fn restore_at(&mut self, i: usize) {
+        // A join planned for the gap still pending stays.
+        let from = self.pending.as_ref().map_or(i, |p| p.range.start);
+        self.plan.skip_to(from);
+        if self.plan.is_empty() && i >= self.plan.planned_to {
+            let split = !self.line_has_zwnj(i);
+            self.plan.plan(self.text, i, self.n.spacing, split);
+        }
+        if let Some(p) = self.plan.peek()
+            && p.at == i
+            && p.action == Action::Insert
+        {
+            self.plan.pop();
+            if self.pending.is_none() && self.prev.is_some_and(joins_forward) {
+                let rule = Rule::HalfSpace(p.decision.reason);
+                self.sink
+                    .edit_with(self.text, i..i, "\u{200C}", rule, Some(p.decision.evidence));
+            }
+        }
+    }
+
     /// Writes the pending gap, if any, before the visible character `next` at `at` (`None`
     /// for a protected span); returns whether the gap was whitespace.
     fn write_pending(&mut self, next: Option<char>, at: usize) -> bool {
@@ -517,6 +579,20 @@ impl<S: Sink> Engine<'_, '_, S> {
         let text = self.text;
         match p.kind {
             PendingKind::Space => {
+                if let Some(planned) = self.plan.peek()
+                    && planned.at == p.range.start
+                    && let Action::Join(join) = planned.action
+                {
+                    self.plan.pop();
+                    let keep = join == Join::Zwnj
+                        && self.prev.is_some_and(joins_forward)
+                        && next.is_some_and(is_arabic_letter);
+                    let with = if keep { "\u{200C}" } else { "" };
+                    let rule = Rule::HalfSpace(planned.decision.reason);
+                    self.sink
+                        .edit_with(text, p.range, with, rule, Some(planned.decision.evidence));
+                    return;
+                }
                 let (with, rule) = if self.prev.is_none() {
                     ("", Rule::Whitespace) // trim at the line start
                 } else if next.is_some_and(|f| self.no_space_between(f, at)) {

@@ -39,10 +39,12 @@ mod letters;
 mod presentation;
 pub(crate) mod protect;
 mod punctuation;
+mod restore;
 
 use std::borrow::Cow;
 
 use crate::Digits;
+use crate::halfspace::{HalfSpace, Spacing};
 use crate::offsets::{CowSink, Normalized, OffsetSink};
 
 /// Normalizes `text` with the default settings. See [`Normalizer`] to change them.
@@ -124,6 +126,10 @@ pub enum Rule {
     PunctuationSpacing,
     /// A space was added between a number and the word after it (`۹متر` → `۹ متر`).
     DigitSpacing,
+    /// Half-space restoration put a ZWNJ into a fused word, or turned the space inside a
+    /// word into a ZWNJ (or removed it); the [`HalfSpace`] says why, the edit's evidence which
+    /// lexicon entry or verb stem supports it.
+    HalfSpace(HalfSpace),
     /// Latin punctuation became Persian in Persian context (`,` → `،`, `"…"` → `«…»`,
     /// `...` → `…`, `%` → `٪`).
     Punctuation,
@@ -226,6 +232,7 @@ pub struct Normalizer {
     pub(crate) punctuation_spacing: bool,
     pub(crate) punctuation: bool,
     pub(crate) digit_spacing: bool,
+    pub(crate) spacing: Spacing,
 }
 
 impl Default for Normalizer {
@@ -258,6 +265,7 @@ impl Normalizer {
             punctuation_spacing: true,
             punctuation: true,
             digit_spacing: true,
+            spacing: Spacing::Standard,
         }
     }
 
@@ -383,6 +391,22 @@ impl NormalizerBuilder {
     /// ```
     pub const fn diacritics(mut self, diacritics: Diacritics) -> NormalizerBuilder {
         self.0.diacritics = diacritics;
+        self
+    }
+
+    /// How much half-space (ZWNJ) restoration to do (default [`Spacing::Standard`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use persian_text::{Normalizer, Spacing};
+    ///
+    /// let n = Normalizer::builder().spacing(Spacing::Off).build();
+    /// assert_eq!(n.normalize("برچسب ها"), "برچسب ها");
+    /// assert_eq!(persian_text::normalize("برچسب ها"), "برچسب\u{200C}ها");
+    /// ```
+    pub const fn spacing(mut self, spacing: Spacing) -> NormalizerBuilder {
+        self.0.spacing = spacing;
         self
     }
 

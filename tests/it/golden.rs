@@ -1,7 +1,7 @@
 //! Golden files: the crate's output on the seed article, checked in under `tests/golden/`.
 //! `BLESS=1 cargo test` rewrites them; review the diff like code.
 
-use persian_text::{ZWNJ, normalize, normalize_with_offsets};
+use persian_text::{HalfSpace, Normalizer, Rule, Spacing, ZWNJ, normalize, normalize_with_offsets};
 
 const SEED: &str = include_str!("../data/seed-article.txt");
 const SEED_GOLD: &str = include_str!("../data/seed-article.normalized.txt");
@@ -35,11 +35,22 @@ fn seed_article_normalize_golden() {
     check_golden("normalize.txt", &normalize(SEED));
 }
 
-/// The hand-made gold differs from our output only by the ZWNJs it restores (issue #3): each
-/// gold ZWNJ is nothing or a space in our output, and everything else is identical.
+/// The whole seed article normalizes exactly to the hand-made gold.
 #[test]
-fn seed_article_matches_hand_made_gold_up_to_zwnj() {
-    let ours: Vec<char> = normalize(SEED).chars().collect();
+fn seed_article_matches_hand_made_gold() {
+    let ours = normalize(SEED);
+    for (k, (o, g)) in ours.lines().zip(SEED_GOLD.lines()).enumerate() {
+        assert_eq!(o, g, "line {}", k + 1);
+    }
+    assert_eq!(ours, SEED_GOLD);
+}
+
+/// Without half-space restoration, the output differs from the gold only by the ZWNJs it
+/// restores: each gold ZWNJ is nothing or a space in that output.
+#[test]
+fn seed_article_without_restoration_differs_only_by_zwnj() {
+    let off = Normalizer::builder().spacing(Spacing::Off).build();
+    let ours: Vec<char> = off.normalize(SEED).chars().collect();
     let gold: Vec<char> = SEED_GOLD.chars().collect();
     let (mut i, mut j) = (0, 0);
     while i < ours.len() && j < gold.len() {
@@ -65,19 +76,67 @@ fn seed_article_matches_hand_made_gold_up_to_zwnj() {
     );
 }
 
-/// The three punctuation-spacing edits of the gold, and nothing else.
+/// The edits, counted by rule, are those of the table in `seed-article.normalized.md`.
 #[test]
-fn seed_article_edits() {
+fn seed_article_edits_by_rule() {
     let n = normalize_with_offsets(SEED);
-    let edits: Vec<_> = n
-        .edits()
-        .map(|e| (e.rule, &SEED[e.range.clone()], e.replacement))
-        .collect();
-    use persian_text::Rule::PunctuationSpacing as P;
-    assert_eq!(edits, [(P, " ", ""), (P, " ", ""), (P, " ", "")]);
-    // Each removed space sits before `:` or `،`.
+    let mut counts = std::collections::BTreeMap::new();
     for e in n.edits() {
-        let after = SEED[e.range.end..].chars().next();
-        assert!(matches!(after, Some(':' | '،')), "{after:?}");
+        *counts.entry(e.rule).or_insert(0) += 1;
+        if let Rule::HalfSpace(_) = e.rule {
+            assert!(
+                e.evidence.is_some(),
+                "a restoration edit names its evidence: {e:?}"
+            );
+        }
     }
+    let want = [
+        (Rule::PunctuationSpacing, 3),
+        (Rule::HalfSpace(HalfSpace::VerbPrefix), 9),
+        (Rule::HalfSpace(HalfSpace::Plural), 6),
+        (Rule::HalfSpace(HalfSpace::Comparative), 1),
+        (Rule::HalfSpace(HalfSpace::Compound), 5),
+        (Rule::HalfSpace(HalfSpace::BePrefix), 1),
+        (Rule::HalfSpace(HalfSpace::SilentHeh), 1),
+    ];
+    assert_eq!(counts, want.into_iter().collect());
+}
+
+/// Every row of the table of changes in `seed-article.normalized.md`, checked on its own.
+#[test]
+fn every_row_of_the_gold_table() {
+    let md = include_str!("../data/seed-article.normalized.md");
+    let mut rows = 0;
+    for line in md
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.ends_with("` |"))
+    {
+        let cols: Vec<&str> = line.split('|').map(str::trim).collect();
+        // | # | Line | Before | After | After (ZWNJ as ·) | Rule |
+        if cols.len() < 7 || cols[1].parse::<u32>().is_err() {
+            continue;
+        }
+        let (before, after, rule) = (cols[3], cols[4], cols[6].trim_matches('`'));
+        assert_eq!(
+            normalize(before),
+            after,
+            "row {}: {before} ({rule})",
+            cols[1]
+        );
+        let n = normalize_with_offsets(before);
+        let got: Vec<Rule> = n.edits().map(|e| e.rule).collect();
+        let want = match rule {
+            "punct-space" => Rule::PunctuationSpacing,
+            "zwnj-mi" => Rule::HalfSpace(HalfSpace::VerbPrefix),
+            "zwnj-ha" => Rule::HalfSpace(HalfSpace::Plural),
+            "zwnj-tar" => Rule::HalfSpace(HalfSpace::Comparative),
+            "zwnj-compound" => Rule::HalfSpace(HalfSpace::Compound),
+            "zwnj-be" => Rule::HalfSpace(HalfSpace::BePrefix),
+            "zwnj-silent-he" => Rule::HalfSpace(HalfSpace::SilentHeh),
+            other => panic!("unknown rule {other}"),
+        };
+        assert_eq!(got, [want], "row {}: {before}", cols[1]);
+        rows += 1;
+    }
+    assert_eq!(rows, 26, "every row of the table was checked");
 }

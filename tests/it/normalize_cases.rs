@@ -321,3 +321,77 @@ fn offsets_map_tokens_back() {
         .collect();
     assert_eq!(mapped, ["كتاب", "علي"]);
 }
+
+#[test]
+fn half_space_restoration() {
+    check(&[
+        // Fused, as in scraped news.
+        ("میشود", "می\u{200C}شود"),
+        ("نمیتوانند", "نمی\u{200C}توانند"),
+        ("هیاتهای تجاری", "هیات\u{200C}های تجاری"),
+        ("رسانهای", "رسانه\u{200C}ای"),
+        ("فعالتر", "فعال\u{200C}تر"),
+        ("بهعنوان", "به\u{200C}عنوان"),
+        // Spaced, where a ZWNJ became a space.
+        ("می شود", "می\u{200C}شود"),
+        ("برچسب ها", "برچسب\u{200C}ها"),
+        ("سرمایه گذاران", "سرمایه\u{200C}گذاران"),
+        ("بین المللی", "بین\u{200C}المللی"),
+        ("تعیین کننده", "تعیین\u{200C}کننده"),
+        ("همه جانبه", "همه\u{200C}جانبه"),
+        ("رسانه ای", "رسانه\u{200C}ای"),
+        ("کرده اند", "کرده\u{200C}اند"),
+        ("برمی دارد", "برمی\u{200C}دارد"),
+        ("کشور ها", "کشورها"), // ر does not join: the parts meet
+        ("بیش تر", "بیشتر"),   // Academy exception, written joined
+        // Already right: unchanged.
+        (
+            "می\u{200C}شود و کتاب\u{200C}ها",
+            "می\u{200C}شود و کتاب\u{200C}ها",
+        ),
+    ]);
+}
+
+/// Two words that are two words stay two words; weak evidence leaves the text as written.
+#[test]
+fn half_space_ambiguities() {
+    let same = [
+        "ماه می سال",         // the month May
+        "بی بی سی",           // BBC
+        "ای خدا",             // vocative ای
+        "تنها",               // alone, not تن‌ها
+        "محمد علی",           // a name
+        "میز و میدان و میان", // words that start with می
+        "بیشتر و بهتر",       // joined comparatives
+        "به خصوص",            // the preposition به with a space is accepted
+        "فروردین ماه",        // both spellings accepted
+        "ایجاد شده",          // a verb phrase
+        "بشمار",              // a spelling question, not a lost ZWNJ
+        "کشورها",
+    ];
+    for text in same {
+        assert_eq!(normalize(text), text, "input: {text:?}");
+    }
+}
+
+#[test]
+fn restoration_can_be_switched() {
+    use persian_text::Spacing;
+    let off = Normalizer::builder().spacing(Spacing::Off).build();
+    let conservative = Normalizer::builder().spacing(Spacing::Conservative).build();
+    assert_eq!(off.normalize("میشود رسانهای"), "میشود رسانهای");
+    assert_eq!(
+        conservative.normalize("میشود رسانهای"),
+        "می\u{200C}شود رسانهای"
+    );
+    // A line that already uses ZWNJs keeps its fused words (its ZWNJs were not lost) ...
+    assert_eq!(
+        normalize("کتاب\u{200C}ها و سالها"),
+        "کتاب\u{200C}ها و سالها"
+    );
+    // ... but a space inside a word is still fixed.
+    assert_eq!(
+        normalize("کتاب\u{200C}ها و سال ها"),
+        "کتاب\u{200C}ها و سال\u{200C}ها"
+    );
+}

@@ -157,6 +157,7 @@ proptest! {
             .controls(false).kashida(false).zwnj(false).protect(false).whitespace(false)
             .punctuation_spacing(false).punctuation(false).digit_spacing(false)
             .letters(Letters::Persian)
+            .spacing(persian_text::Spacing::Off)
             .build();
         let oracle = text.replace(['\u{064A}', '\u{0649}'], "\u{06CC}").replace('\u{0643}', "\u{06A9}");
         prop_assert_eq!(&*n.normalize(&text), &*oracle);
@@ -177,5 +178,18 @@ proptest! {
         // The Persian-context scope never panics and converts a subset.
         let scoped = DigitConverter::new(Digits::Persian).scope(Scope::PersianContext).convert(&text);
         prop_assert_eq!(scoped.chars().count(), text.chars().count());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Restoration changes only spaces and ZWNJs: without them, the text is the same as
+    /// with restoration off.
+    #[test]
+    fn restoration_moves_only_gaps(text in any_text()) {
+        let off = Normalizer::builder().spacing(persian_text::Spacing::Off).build();
+        let strip = |s: &str| s.chars().filter(|&c| c != ' ' && c != '\u{200C}').collect::<String>();
+        prop_assert_eq!(strip(&normalize(&text)), strip(&off.normalize(&text)));
     }
 }

@@ -1,0 +1,162 @@
+//! The embedded word lists: frequencies and flags of Persian words, and verb stems.
+//!
+//! Both files are generated (see `data/README.md`) and embedded with `include_str!`; they are
+//! parsed into hash maps over the embedded text on first use (`LazyLock`), so the maps borrow
+//! the strings and nothing is copied.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use crate::ZWNJ;
+
+const WORDS: &str = include_str!("../../data/words.tsv");
+const VERBS: &str = include_str!("../../data/verbs.tsv");
+
+/// What the lexicon knows about a word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// Corpus frequency (0: listed, but not counted).
+    pub freq: u64,
+    /// `FLAG_*` bits.
+    pub flags: u8,
+}
+
+pub(crate) const FLAG_NOUN: u8 = 1;
+pub(crate) const FLAG_ADJECTIVE: u8 = 2;
+pub(crate) const FLAG_ADVERB: u8 = 4;
+pub(crate) const FLAG_STOPWORD: u8 = 8;
+
+/// A small, fast hasher for short keys (the multiply-rotate scheme of rustc's FxHash): the
+/// lookups here are on words of a few bytes, where SipHash's setup dominates.
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("chunks of 8"));
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// The parsed lexicon.
+pub(crate) struct Lexicon {
+    words: FxMap<&'static str, Entry>,
+    /// Spelling without ZWNJ -> the spelling with ZWNJ, for every listed word that has one.
+    half_spaced: FxMap<String, &'static str>,
+    present_stems: FxSet<&'static str>,
+    past_stems: FxSet<&'static str>,
+}
+
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::parse);
+
+impl Lexicon {
+    fn parse() -> Lexicon {
+        let mut words = FxMap::default();
+        let mut half_spaced = FxMap::default();
+        for line in WORDS.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(word), Some(freq), Some(flags)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let flags = flags.bytes().fold(0, |acc, f| {
+                acc | match f {
+                    b'N' => FLAG_NOUN,
+                    b'A' => FLAG_ADJECTIVE,
+                    b'D' => FLAG_ADVERB,
+                    b'S' => FLAG_STOPWORD,
+                    _ => 0,
+                }
+            });
+            words.insert(
+                word,
+                Entry {
+                    freq: freq.parse().unwrap_or(0),
+                    flags,
+                },
+            );
+            if word.contains(ZWNJ) {
+                half_spaced.insert(word.replace(ZWNJ, ""), word);
+            }
+        }
+        let mut present_stems = FxSet::default();
+        let mut past_stems = FxSet::default();
+        for line in VERBS.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((past, present)) = line.split_once('\t') {
+                past_stems.insert(past);
+                present_stems.insert(present);
+            }
+        }
+        Lexicon {
+            words,
+            half_spaced,
+            present_stems,
+            past_stems,
+        }
+    }
+
+    /// The entry of `word`, if listed.
+    pub(crate) fn get(&self, word: &str) -> Option<Entry> {
+        self.words.get(word).copied()
+    }
+
+    /// The frequency of `word` (0 if unlisted).
+    pub(crate) fn freq(&self, word: &str) -> u64 {
+        self.get(word).map_or(0, |e| e.freq)
+    }
+
+    /// The listed spelling with ZWNJ of a word written without it (`سرمایهگذاران` ->
+    /// `سرمایه‌گذاران`), and that spelling as a `'static` string for the edit log.
+    pub(crate) fn half_spaced(&self, fused: &str) -> Option<&'static str> {
+        self.half_spaced.get(fused).copied()
+    }
+
+    pub(crate) fn is_present_stem(&self, s: &str) -> bool {
+        self.present_stems.contains(s)
+    }
+
+    pub(crate) fn is_past_stem(&self, s: &str) -> bool {
+        self.past_stems.contains(s)
+    }
+
+    /// The lexicon's own copy of `word`, for evidence in the edit log.
+    pub(crate) fn key(&self, word: &str) -> Option<&'static str> {
+        self.words.get_key_value(word).map(|(k, _)| *k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_words_stems_and_half_spaced_forms() {
+        let lex = &*LEXICON;
+        assert!(lex.freq("رسانه") > lex.freq("رسان"));
+        assert!(lex.get("که").is_some_and(|e| e.flags & FLAG_STOPWORD != 0));
+        assert_eq!(
+            lex.half_spaced("سرمایهگذاران"),
+            Some("سرمایه\u{200C}گذاران")
+        );
+        assert!(lex.is_present_stem("کن") && lex.is_present_stem("شو"));
+        assert!(lex.is_past_stem("رفت") && lex.is_past_stem("شد"));
+        assert!(!lex.is_present_stem("سال"));
+    }
+}
