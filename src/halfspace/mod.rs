@@ -226,6 +226,31 @@ fn verb_form(rest: &str) -> Option<&'static str> {
     None
 }
 
+/// The cheap test before [`split_fused`]: could the fused word `w` need a ZWNJ? Byte
+/// comparisons and one hash, no table lookup; `Some(listed)` says whether it may be a listed
+/// compound. Most words fail it.
+pub(crate) fn fused_candidate(w: &str) -> Option<bool> {
+    let verb = w.starts_with("می") || w.starts_with("نمی");
+    let suffix = PLURALS.iter().chain(&COMPARATIVES).any(|s| w.ends_with(s))
+        || AFTER_SILENT_HEH
+            .iter()
+            .any(|s| w.strip_suffix(s).is_some_and(|b| b.ends_with('ه')));
+    let be = w.starts_with("به");
+    let compound = LEXICON.may_be_half_spaced(w);
+    (verb || suffix || be || compound).then_some(compound)
+}
+
+/// The cheap test before [`join_spaced`]: could the space between `w1` and `w2` be inside a
+/// word?
+pub(crate) fn pair_candidate(w1: &str, w2: &str) -> bool {
+    // Every suffix word starts with ه, ت or ا.
+    let suffix_start = w2.starts_with(['ه', 'ت', 'ا']);
+    (suffix_start
+        && (PLURALS.contains(&w2) || COMPARATIVES.contains(&w2) || AFTER_SILENT_HEH.contains(&w2)))
+        || w1.ends_with("می")
+        || (!w1.contains(ZWNJ) && LEXICON.may_be_pair(w1, w2))
+}
+
 /// The byte offsets in the fused word `w` (no ZWNJ, letters normalized) where ZWNJs belong,
 /// with the decision, or `None` to leave it.
 pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decision)> {
@@ -233,6 +258,7 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
         return None;
     }
     let lex = &*LEXICON;
+    let compound = fused_candidate(w)?;
     let fused = lex.get(w);
     let fused_freq = fused.map_or(0, |e| e.freq);
     if fused.is_some_and(|e| e.flags & FLAG_STOPWORD != 0) {
@@ -240,7 +266,8 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
     }
     // 1. The lexicon spells it with a ZWNJ, more often than without, at boundaries where the
     // standard writes one (not سیاست‌مداران, which the Academy writes joined).
-    if let Some(h) = lex.half_spaced(w)
+    if compound
+        && let Some(h) = lex.half_spaced(w)
         && lex.freq(h) > fused_freq
         && h.match_indices(ZWNJ)
             .all(|(p, z)| zwnj_boundary(&h[..p], &h[p + z.len()..]))
@@ -384,6 +411,18 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
         return None;
     }
     let lex = &*LEXICON;
+    if !pair_candidate(w1, w2) {
+        return None;
+    }
+    let compound = !w1.contains(ZWNJ) && lex.may_be_pair(w1, w2);
+    let verbal_prefix = |w: &str| {
+        let bare = VERB_PREFIXES.iter().fold(w, |w, p| {
+            w.strip_prefix(p)
+                .filter(|r| matches!(*r, "می" | "نمی"))
+                .unwrap_or(w)
+        });
+        matches!(bare, "می" | "نمی")
+    };
     let e1 = lex.get(w1);
     let stop1 = e1.is_some_and(|e| e.flags & FLAG_STOPWORD != 0);
     let join = if last_char(w1).is_some_and(joins_forward) {
@@ -393,14 +432,6 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
     };
     let evidence1 = || lex.key(w1);
     // می / نمی + verb.
-    let verbal_prefix = |w: &str| {
-        let bare = VERB_PREFIXES.iter().fold(w, |w, p| {
-            w.strip_prefix(p)
-                .filter(|r| matches!(*r, "می" | "نمی"))
-                .unwrap_or(w)
-        });
-        matches!(bare, "می" | "نمی")
-    };
     if verbal_prefix(w1)
         && let Some(stem) = verb_form(w2)
     {
@@ -427,8 +458,9 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
         ));
     }
     // A compound the lexicon spells with a ZWNJ.
-    let fused = format!("{}{w2}", w1.replace(ZWNJ, ""));
-    if let Some(h) = lex.half_spaced(&fused)
+    let fused = format!("{w1}{w2}");
+    if compound
+        && let Some(h) = lex.half_spaced(&fused)
         && h.strip_suffix(w2).and_then(|x| x.strip_suffix(ZWNJ)) == Some(w1)
         // Attested in a frequency list, and more often than the fused spelling.
         && lex.freq(h) > lex.freq(&fused)

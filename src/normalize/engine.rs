@@ -149,6 +149,13 @@ enum Token {
     Other,
 }
 
+/// Is the two-byte character at `bytes[i..]` a letter that the standard letters step keeps?
+#[inline]
+pub(crate) fn is_plain_letter(bytes: &[u8], i: usize) -> bool {
+    let c = plain_class(&PLAIN[Letters::Persian as usize], bytes, i);
+    c == PLAIN_LETTER || c == PLAIN_JOINER
+}
+
 /// The class of the two-byte character at `bytes[i..]` in [`PLAIN`], or 0.
 #[inline(always)]
 fn plain_class(table: &[u8; 256], bytes: &[u8], i: usize) -> u8 {

@@ -6,9 +6,12 @@
 
 use super::Letters;
 use super::controls::is_removable_control;
+use super::engine::is_plain_letter;
 use super::letters::persian_letter;
 use crate::chars::{KASHIDA, ZWNJ, is_arabic_letter, is_arabic_mark, is_space};
-use crate::halfspace::{Decision, Join, Spacing, join_spaced, split_fused};
+use crate::halfspace::{
+    Decision, Join, Spacing, fused_candidate, join_spaced, pair_candidate, split_fused,
+};
 
 /// What to do at a planned position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +69,39 @@ impl Word {
     }
 }
 
+/// The end of the word at `at` if it is written in plain Persian letters (those the letters
+/// step keeps) and ZWNJs only, and is followed by something other than a letter, mark or
+/// invisible character; else `None`, and the word is read the slow way. Byte-level, with the
+/// engine's table of plain letters.
+fn plain_word_end(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    loop {
+        match bytes.get(i) {
+            Some(0xD8..=0xDB) => {
+                if !is_plain_letter(bytes, i) {
+                    // Another Arabic-block character: a mark, a letter to normalize, a digit
+                    // or punctuation. Only the last two end a plain word.
+                    let c = text[i..].chars().next().expect("char boundary");
+                    return (!is_arabic_letter(c) && !is_arabic_mark(c) && c != KASHIDA)
+                        .then_some(i);
+                }
+                i += 2;
+            }
+            Some(0xE2) if bytes.get(i..i + 3) == Some(&[0xE2, 0x80, 0x8C]) => i += 3, // ZWNJ
+            Some(&b) if b < 0x80 => return Some(i),
+            None => return Some(i),
+            Some(_) => {
+                let c = text[i..].chars().next().expect("char boundary");
+                let odd = is_removable_control(c)
+                    || ('\u{FB50}'..='\u{FEFF}').contains(&c)
+                    || is_arabic_letter(c);
+                return (!odd).then_some(i);
+            }
+        }
+    }
+}
+
 /// The restoration plan for the words ahead of the engine.
 #[derive(Default)]
 pub(crate) struct Plan {
@@ -75,6 +111,9 @@ pub(crate) struct Plan {
     pub planned_to: usize,
     first: Word,
     second: Word,
+    /// Where `second` was read: the next plan starts there more often than not, and then
+    /// reuses it instead of reading the word again.
+    second_at: usize,
 }
 
 impl Plan {
@@ -104,7 +143,42 @@ impl Plan {
     pub(crate) fn plan(&mut self, text: &str, at: usize, mode: Spacing, split_fused_words: bool) {
         self.items.clear();
         self.next = 0;
-        self.first.read(text, at);
+        // Most words need nothing: if the word and the one after it are written in plain
+        // letters (the input bytes are the normalized bytes) and fail the cheap tests, done.
+        if let Some(end) = plain_word_end(text, at) {
+            let w = &text[at..end];
+            let after = text[end..].chars().next();
+            // The next word, when one plain word follows after exactly one space. Any other
+            // gap of whitespace before a letter takes the full path below.
+            let next = if after == Some(' ') {
+                let start = end + 1;
+                match text[start..].chars().next() {
+                    Some(c) if is_arabic_letter(c) => {
+                        plain_word_end(text, start).map(|e| Some(&text[start..e]))
+                    }
+                    Some(c) if is_space(c) => None,
+                    _ => Some(None),
+                }
+            } else if after.is_some_and(is_space) {
+                None
+            } else {
+                Some(None)
+            };
+            if let Some(next) = next {
+                let fused = split_fused_words && !w.contains(ZWNJ) && fused_candidate(w).is_some();
+                if !fused && !next.is_some_and(|w2| pair_candidate(w, w2)) {
+                    self.planned_to = end.max(at + 1);
+                    self.second_at = usize::MAX;
+                    return;
+                }
+            }
+        }
+        if self.second_at == at && at != 0 {
+            std::mem::swap(&mut self.first, &mut self.second);
+        } else {
+            self.first.read(text, at);
+        }
+        self.second_at = usize::MAX;
         self.planned_to = self.first.end.max(at + 1);
         if self.first.text.is_empty() {
             return;
@@ -142,6 +216,7 @@ impl Plan {
                 break;
             }
             self.second.read(text, gap_end);
+            self.second_at = gap_end;
             if self.second.text.is_empty() {
                 break;
             }
@@ -157,6 +232,7 @@ impl Plan {
                 joined.push(ZWNJ);
             }
             joined.push_str(&self.second.text);
+            self.second_at = usize::MAX;
             end = self.second.end;
             self.planned_to = end;
         }
