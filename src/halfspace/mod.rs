@@ -158,14 +158,14 @@ fn is_auxiliary(word: &str) -> bool {
     })
 }
 
-/// Is `word` a present stem, alone or with `ی` or `ان` (`شناسی`, `رسانی`, `گیری`, `زا`): the
+/// Is `word` a present stem with `ی` or `ان` (`شناسی`, `رسانی`, `گیری`, `زا`): the
 /// head of a noun + verb-stem compound (باستان‌شناسی, اطلاع‌رسانی)?
 fn is_stem_head(word: &str) -> bool {
     let lex = &*LEXICON;
-    let stem = word
-        .strip_suffix('ی')
-        .or_else(|| word.strip_suffix("ان"))
-        .unwrap_or(word);
+    // A bare stem is too often a noun of its own (بار, بر) to count.
+    let Some(stem) = word.strip_suffix('ی').or_else(|| word.strip_suffix("ان")) else {
+        return false;
+    };
     stem.chars().count() >= 2 && lex.is_present_stem(stem) && !AUX_PRESENT.contains(&stem)
 }
 
@@ -327,7 +327,14 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
         if !real(e) || listed.is_none() {
             return;
         }
-        let freq = e.map_or(0, |e| e.freq);
+        // A participle before a person clitic is the perfect (کرده‌ایم): it wins over any
+        // reading with a plural suffix (کرد + هایم).
+        let perfect = reason == HalfSpace::SilentHeh && is_participle(base);
+        let freq = if perfect {
+            u64::MAX
+        } else {
+            e.map_or(0, |e| e.freq)
+        };
         if best.as_ref().is_none_or(|b| freq > b.1) {
             best = Some((
                 base.len(),
@@ -374,8 +381,12 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
             ) || (base.flags & FLAG_STOPWORD != 0
                 && base.flags & (FLAG_NOUN | FLAG_ADJECTIVE) == 0));
         let allowed = mode == Spacing::Standard || decision.reason == HalfSpace::Plural;
+        // Web counts include the fused misspelling itself (مهمترین, سالهای), so only a
+        // tagged lemma (تنها, سهام) vetoes the split.
+        let lemma =
+            fused.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE | FLAG_ADVERB) != 0);
         if !last_char(&w[..at]).is_some_and(joins_forward)
-            || (known_word && fused_freq.saturating_mul(20) >= base_freq)
+            || (lemma && fused_freq.saturating_mul(20) >= base_freq)
             || pronoun
             || !allowed
         {
@@ -459,7 +470,10 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
     }
     // A compound the lexicon spells with a ZWNJ.
     let fused = format!("{w1}{w2}");
+    // A function word does not start a compound (که بر), though a noun among them may (همه).
+    let function_word = stop1 && e1.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) == 0);
     if compound
+        && !function_word
         && let Some(h) = lex.half_spaced(&fused)
         && h.strip_suffix(w2).and_then(|x| x.strip_suffix(ZWNJ)) == Some(w1)
         // Attested in a frequency list, and more often than the fused spelling.
