@@ -248,7 +248,17 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str) -> bool {
     (suffix_start
         && (PLURALS.contains(&w2) || COMPARATIVES.contains(&w2) || AFTER_SILENT_HEH.contains(&w2)))
         || w1.ends_with("می")
-        || (!w1.contains(ZWNJ) && LEXICON.may_be_pair(w1, w2))
+        || (!w1.contains(ZWNJ) && compound_shape(w1, w2) && LEXICON.may_be_pair(w1, w2))
+}
+
+/// Could `w1` + ZWNJ + `w2` pass [`zwnj_boundary`]? Byte checks on the letters at the join,
+/// so that most pairs are rejected before any hashing.
+fn compound_shape(w1: &str, w2: &str) -> bool {
+    w1.ends_with('ه')
+        || w2.starts_with(['آ', 'ا'])
+        || w2.ends_with('ی')
+        || w2.ends_with("ان")
+        || w2.ends_with('ه')
 }
 
 /// The byte offsets in the fused word `w` (no ZWNJ, letters normalized) where ZWNJs belong,

@@ -269,9 +269,10 @@ impl<S: Sink> Engine<'_, '_, S> {
     /// (a second space, a letter glued after a digit or a comma, Latin text, marks) stops it.
     #[inline]
     fn fast_run(&mut self, start: usize) -> usize {
-        if self.pending.is_some() || !self.plan.is_empty() {
+        if self.pending.is_some() {
             return start;
         }
+        self.plan.skip_to(start);
         let mut state = match self.prev {
             None => Run::Start,
             Some(_) if self.prev_mark.is_some() => return start,
@@ -290,6 +291,36 @@ impl<S: Sink> Engine<'_, '_, S> {
         let mut any_word = false;
         let table = self.plain;
         loop {
+            // A position restoration planned: write its edit here, in a plain word, or let
+            // the slow path do it.
+            if let Some(p) = self.plan.peek().filter(|p| p.at == i) {
+                let rule = Rule::HalfSpace(p.decision.reason);
+                let evidence = Some(p.decision.evidence);
+                match (p.action, state) {
+                    (Action::Insert, Run::Word { joins }) => {
+                        self.plan.pop();
+                        if joins {
+                            self.sink
+                                .edit_with(self.text, i..i, "\u{200C}", rule, evidence);
+                        }
+                    }
+                    (Action::Join(join), Run::Word { joins })
+                        if bytes.get(i) == Some(&b' ') && is_plain_letter(bytes, i + 1) =>
+                    {
+                        self.plan.pop();
+                        let with = if join == Join::Zwnj && joins {
+                            "\u{200C}"
+                        } else {
+                            ""
+                        };
+                        self.sink
+                            .edit_with(self.text, i..i + 1, with, rule, evidence);
+                        i += 1; // the next word goes on with this one
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
             // The common case first, without the state machine: a run of letters, then one
             // space or ZWNJ and another letter.
             if matches!(
@@ -305,14 +336,13 @@ impl<S: Sink> Engine<'_, '_, S> {
                 {
                     let split = !self.line_has_zwnj(i);
                     self.plan.plan(self.text, i, self.n.spacing, split);
-                    if !self.plan.is_empty() {
-                        break;
-                    }
                 }
+                // Stop at the next planned position, if any.
+                let barrier = self.plan.peek().map_or(usize::MAX, |p| p.at);
                 let mut last = 0;
                 loop {
                     let cls = plain_class(table, bytes, i);
-                    if cls != PLAIN_LETTER && cls != PLAIN_JOINER {
+                    if cls != PLAIN_LETTER && cls != PLAIN_JOINER || i == barrier {
                         break;
                     }
                     last = cls;
@@ -329,6 +359,9 @@ impl<S: Sink> Engine<'_, '_, S> {
                         let c = plain_class(table, bytes, k);
                         c == PLAIN_LETTER || c == PLAIN_JOINER
                     };
+                    if i == barrier {
+                        continue;
+                    }
                     if b == Some(b' ') && is_letter(i + 1) {
                         last_word_len = word_len;
                         word_len = 0;
@@ -345,6 +378,9 @@ impl<S: Sink> Engine<'_, '_, S> {
                         continue;
                     }
                 }
+            }
+            if self.plan.peek().is_some_and(|p| p.at == i) {
+                break;
             }
             let (token, len) = self.token(bytes, i);
             let next = match token {

@@ -114,6 +114,8 @@ pub(crate) struct Plan {
     /// Where `second` was read: the next plan starts there more often than not, and then
     /// reuses it instead of reading the word again.
     second_at: usize,
+    /// The extent of the next plain word, found by the cheap test, for the same reuse.
+    cheap_next: Option<(usize, usize)>,
 }
 
 impl Plan {
@@ -145,7 +147,12 @@ impl Plan {
         self.next = 0;
         // Most words need nothing: if the word and the one after it are written in plain
         // letters (the input bytes are the normalized bytes) and fail the cheap tests, done.
-        if let Some(end) = plain_word_end(text, at) {
+        let end = match self.cheap_next {
+            Some((start, end)) if start == at => Some(end),
+            _ => plain_word_end(text, at),
+        };
+        self.cheap_next = None;
+        if let Some(end) = end {
             let w = &text[at..end];
             let after = text[end..].chars().next();
             // The next word, when one plain word follows after exactly one space. Any other
@@ -153,9 +160,10 @@ impl Plan {
             let next = if after == Some(' ') {
                 let start = end + 1;
                 match text[start..].chars().next() {
-                    Some(c) if is_arabic_letter(c) => {
-                        plain_word_end(text, start).map(|e| Some(&text[start..e]))
-                    }
+                    Some(c) if is_arabic_letter(c) => plain_word_end(text, start).map(|e| {
+                        self.cheap_next = Some((start, e));
+                        Some(&text[start..e])
+                    }),
                     Some(c) if is_space(c) => None,
                     _ => Some(None),
                 }
