@@ -5,19 +5,20 @@
 //! cargo run --release --example cli -- digits_to_latin < in.txt
 //! ```
 //!
-//! Tasks: `normalize` (one output line per input line), `digits_to_latin`,
-//! `digits_to_persian`, `digits_to_arabic` (every digit converted, separators as written).
-//! Tasks of the evaluation contract that are not built yet (`sentences`, `tokens`, `quotes`)
-//! exit with status 3 and print nothing. Input is processed line by line, so memory stays
+//! Tasks: `normalize` (one output line per input line), `sentences` (one document per input
+//! line; its sentences one per line, then an empty line), `tokens` (one sentence per line;
+//! its tokens joined by TAB), `digits_to_latin`, `digits_to_persian`, `digits_to_arabic`
+//! (every digit converted, separators as written). Tasks of the evaluation contract that are
+//! not built yet (`quotes`, the number tasks) exit with status 3 and print nothing. Input is processed line by line, so memory stays
 //! bounded by the longest line. Invalid UTF-8 exits with status 1 and names the byte offset.
 
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
-use persian_text::{Digits, convert_digits, normalize};
+use persian_text::{Digits, convert_digits, normalize, sentences, tokens};
 
 const USAGE: &str = "usage: cli TASK < input\n\
-tasks: normalize, digits_to_latin, digits_to_persian, digits_to_arabic";
+tasks: normalize, sentences, tokens, digits_to_latin, digits_to_persian, digits_to_arabic";
 
 fn main() -> ExitCode {
     let Some(task) = std::env::args().nth(1) else {
@@ -35,9 +36,24 @@ fn main() -> ExitCode {
         "digits_to_arabic" => {
             each_line(|l, out| out.write_all(convert_digits(l, Digits::ArabicIndic).as_bytes()))
         }
-        "sentences" | "tokens" | "quotes" | "number_to_words" | "words_to_number"
-        | "add_ordinal" | "remove_ordinal" | "add_commas" | "remove_commas"
-        | "remove_diacritics" => {
+        "sentences" => each_line(|line, out| {
+            for s in sentences(line) {
+                out.write_all(s.text.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        }),
+        "tokens" => each_line(|line, out| {
+            for (k, t) in tokens(line).enumerate() {
+                if k > 0 {
+                    out.write_all(b"\t")?;
+                }
+                out.write_all(t.text.as_bytes())?;
+            }
+            Ok(())
+        }),
+        "quotes" | "number_to_words" | "words_to_number" | "add_ordinal" | "remove_ordinal"
+        | "add_commas" | "remove_commas" | "remove_diacritics" => {
             return ExitCode::from(3); // not supported yet
         }
         other => {

@@ -9,7 +9,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use persian_text::{Digits, convert_digits, normalize};
+use persian_text::{Digits, convert_digits, normalize, sentences, tokens};
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -40,8 +40,14 @@ fn main() {
     let digits = measure(&raw, budget, |t| {
         drop(black_box(convert_digits(t, Digits::Latin)))
     });
+    let sentences_mbs = measure(&clean, budget, |t| {
+        black_box(sentences(t).count());
+    });
+    let tokens_mbs = measure(&clean, budget, |t| {
+        black_box(tokens(t).count());
+    });
     println!(
-        "{{\"bytes\": {}, \"copy\": {copy:.0}, \"normalize\": {norm:.0}, \"normalize_clean\": {norm_clean:.0}, \"normalize_arabic_letters\": {norm_arabic:.0}, \"digits\": {digits:.0}}}",
+        "{{\"bytes\": {}, \"copy\": {copy:.0}, \"normalize\": {norm:.0}, \"normalize_clean\": {norm_clean:.0}, \"normalize_arabic_letters\": {norm_arabic:.0}, \"digits\": {digits:.0}, \"sentences\": {sentences_mbs:.0}, \"tokens\": {tokens_mbs:.0}}}",
         raw.len()
     );
 }

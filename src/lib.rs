@@ -90,6 +90,8 @@ mod digits;
 mod halfspace;
 pub mod normalize;
 mod offsets;
+mod sentences;
+mod tokens;
 
 pub use chars::ZWNJ;
 pub use digits::{DigitConverter, Digits, Scope, convert_digits};
@@ -99,6 +101,8 @@ pub use normalize::{
     normalize_with_offsets,
 };
 pub use offsets::{Edit, Normalized};
+pub use sentences::{Sentence, SentenceSplitter, Sentences, sentences};
+pub use tokens::{Token, TokenKind, Tokens, tokens};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

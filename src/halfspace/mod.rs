@@ -261,6 +261,23 @@ fn compound_shape(w1: &str, w2: &str) -> bool {
         || w2.ends_with('ه')
 }
 
+/// Is `word` a finite verb form: an optional `می`/`نمی`/`ب`/`ن` prefix, then a stem with a
+/// person ending (`داد`, `دارد`, `می‌دانستند`, `پاکسازیم` is not, `بسازیم` is)?
+pub(crate) fn is_finite_verb(word: &str) -> bool {
+    let bare = ["نمی\u{200C}", "می\u{200C}", "نمی", "می"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .filter(|rest| rest.chars().count() >= 2);
+    if let Some(rest) = bare {
+        return verb_form(rest).is_some();
+    }
+    let word = word
+        .strip_prefix(['ب', 'ن'])
+        .filter(|r| r.chars().count() >= 2 && verb_form(r).is_some())
+        .unwrap_or(word);
+    verb_form(word).is_some()
+}
+
 /// The byte offsets in the fused word `w` (no ZWNJ, letters normalized) where ZWNJs belong,
 /// with the decision, or `None` to leave it.
 pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decision)> {

@@ -7,23 +7,42 @@
 
 use crate::chars::{ZWNJ, is_arabic_letter, is_arabic_mark, joins_forward};
 
+/// What kind of protected span a detector found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SpanKind {
+    Url,
+    Email,
+    Domain,
+    Mention,
+    Hashtag,
+    Markdown,
+    Emoticon,
+}
+
 /// The end of a protected span starting at `at`, if one starts there. `at` must be a word
 /// start (the caller checks).
 pub(crate) fn span_at(text: &str, at: usize) -> Option<usize> {
+    span_kind_at(text, at).map(|(end, _)| end)
+}
+
+/// Like [`span_at`], with the kind of span.
+pub(crate) fn span_kind_at(text: &str, at: usize) -> Option<(usize, SpanKind)> {
     let rest = &text[at..];
     let b = *rest.as_bytes().first()?;
+    let tag = |kind: SpanKind| move |len: usize| (len, kind);
     match b {
         b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => url(rest)
-            .or_else(|| email(rest))
-            .or_else(|| domain(rest))
-            .or_else(|| emoticon(rest)),
-        b'@' => mention(rest),
-        b'#' => hashtag(rest),
-        b'[' | b'!' => markdown_link(rest),
-        b':' | b';' | b'=' | b'<' | b'^' => emoticon(rest),
+            .map(tag(SpanKind::Url))
+            .or_else(|| email(rest).map(tag(SpanKind::Email)))
+            .or_else(|| domain(rest).map(tag(SpanKind::Domain)))
+            .or_else(|| emoticon(rest).map(tag(SpanKind::Emoticon))),
+        b'@' => mention(rest).map(tag(SpanKind::Mention)),
+        b'#' => hashtag(rest).map(tag(SpanKind::Hashtag)),
+        b'[' | b'!' => markdown_link(rest).map(tag(SpanKind::Markdown)),
+        b':' | b';' | b'=' | b'<' | b'^' => emoticon(rest).map(tag(SpanKind::Emoticon)),
         _ => None,
     }
-    .map(|len| at + len)
+    .map(|(len, kind)| (at + len, kind))
 }
 
 /// Could a protected span start with this byte? A prefilter for [`span_at`].

@@ -3,3 +3,4 @@
 mod golden;
 mod normalize_cases;
 mod properties;
+mod segmentation;

@@ -1,0 +1,33 @@
+#![allow(missing_docs)] // criterion_group! generates undocumented items
+//! Throughput of the sentence splitter and the tokenizer on article text, with a copy
+//! baseline in the same group.
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use persian_text::{sentences, tokens};
+
+mod common;
+
+fn bench(c: &mut Criterion) {
+    for (group, f) in [
+        (
+            "sentences",
+            (|t: &str| sentences(t).count()) as fn(&str) -> usize,
+        ),
+        ("tokens", |t: &str| tokens(t).count()),
+    ] {
+        let mut g = c.benchmark_group(group);
+        for (name, text) in common::corpora() {
+            g.throughput(Throughput::Bytes(text.len() as u64));
+            g.bench_with_input(BenchmarkId::new("copy", name), &text, |b, t| {
+                b.iter(|| t.to_owned())
+            });
+            g.bench_with_input(BenchmarkId::new("default", name), &text, |b, t| {
+                b.iter(|| f(t))
+            });
+        }
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,361 @@
+//! Word tokenization with spans and token kinds.
+//!
+//! Words keep their half-spaces (`می‌شود`, `کتاب‌ها` are one token each) and their internal
+//! marks; numbers keep their separators (`۱۲٬۵۰۰`, `3.14`, `۱۴۰۲/۰۱/۱۸`, `۱۲:۳۰`); URLs,
+//! emails, mentions and hashtags are single tokens; a run of the same punctuation mark
+//! (`!!!`, `...`) is one token; emoji are whole grapheme clusters.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::chars::{ZWNJ, is_arabic_letter, is_arabic_mark, is_digit};
+use crate::normalize::protect::{self, SpanKind};
+
+/// What a [`Token`] is.
+///
+/// # Examples
+///
+/// ```
+/// use persian_text::{tokens, TokenKind};
+///
+/// let kinds: Vec<TokenKind> = tokens("سال ۱۴۰۲ !").map(|t| t.kind).collect();
+/// assert_eq!(kinds, [TokenKind::Word, TokenKind::Number, TokenKind::Punctuation]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// A Persian or Latin word, with its ZWNJs and marks (`می‌شود`, `ATM74`, `IBM-96`), or an
+    /// abbreviation (`ج.ا.ا`, `U.S.A`).
+    Word,
+    /// A number in any digit script, with its separators (`۱۲٬۵۰۰`, `3.14`, `۱۲:۳۰`).
+    Number,
+    /// Punctuation; a run of the same mark is one token.
+    Punctuation,
+    /// A URL or a bare domain.
+    Url,
+    /// An email address.
+    Email,
+    /// `@user`.
+    Mention,
+    /// `#tag`.
+    Hashtag,
+    /// An emoji (a whole grapheme cluster) or an emoticon.
+    Emoji,
+    /// Anything else: symbols, currency signs, stray marks.
+    Symbol,
+}
+
+/// A token: a slice of the input, with its offset and kind.
+///
+/// # Examples
+///
+/// ```
+/// let t = persian_text::tokens("کتاب‌ها را").next().unwrap();
+/// assert_eq!((t.text, t.start, t.kind), ("کتاب\u{200C}ها", 0, persian_text::TokenKind::Word));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Token<'a> {
+    /// The token, always `&input[self.range()]`.
+    pub text: &'a str,
+    /// Byte offset of `text` in the input.
+    pub start: usize,
+    /// What the token is.
+    pub kind: TokenKind,
+}
+
+impl Token<'_> {
+    /// Byte offset just after the token.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let t = persian_text::tokens("سلام").next().unwrap();
+    /// assert_eq!(t.end(), "سلام".len());
+    /// ```
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// The byte range of the token in the input.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let text = "یک دو";
+    /// let t = persian_text::tokens(text).nth(1).unwrap();
+    /// assert_eq!(&text[t.range()], "دو");
+    /// ```
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end()
+    }
+}
+
+/// Splits `text` into tokens, lazily. Whitespace separates tokens and is not returned.
+///
+/// The tokens of normalized text map back to the raw input through
+/// [`Normalized::original_range`](crate::Normalized::original_range):
+///
+/// # Examples
+///
+/// ```
+/// use persian_text::{normalize_with_offsets, tokens};
+///
+/// let raw = "هیاتهای تجاري ، ۳.۵ درصد";
+/// let n = normalize_with_offsets(raw);
+/// let words: Vec<&str> = tokens(n.as_str()).map(|t| t.text).collect();
+/// assert_eq!(words, ["هیات\u{200C}های", "تجاری", "،", "۳.۵", "درصد"]);
+/// let second = tokens(n.as_str()).nth(1).unwrap();
+/// assert_eq!(&raw[n.original_range(second.range())], "تجاري");
+/// ```
+pub fn tokens(text: &str) -> Tokens<'_> {
+    Tokens { text, pos: 0 }
+}
+
+/// The iterator [`tokens`] returns.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(persian_text::tokens("یک، دو").count(), 3);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let text = self.text;
+        let start = self.pos + text[self.pos..].find(|c: char| !c.is_whitespace() && c != ZWNJ)?;
+        let (end, kind) = token_at(text, start);
+        self.pos = end;
+        Some(Token {
+            text: &text[start..end],
+            start,
+            kind,
+        })
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    is_arabic_letter(c) || c.is_alphabetic() || is_arabic_mark(c) || c == '\u{0640}'
+}
+
+/// Is `c` an emoji (or the start of an emoji sequence)?
+fn is_emoji(c: char) -> bool {
+    matches!(c,
+        '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}'
+        | '\u{2300}'..='\u{23FF}')
+}
+
+/// The end and kind of the token starting at `at` (not whitespace).
+fn token_at(text: &str, at: usize) -> (usize, TokenKind) {
+    let rest = &text[at..];
+    let c = rest.chars().next().expect("at is before the end");
+    if protect::may_start(rest.as_bytes()[0])
+        && let Some((end, kind)) = protect::span_kind_at(text, at)
+    {
+        let kind = match kind {
+            SpanKind::Url | SpanKind::Domain => Some(TokenKind::Url),
+            SpanKind::Email => Some(TokenKind::Email),
+            SpanKind::Mention => Some(TokenKind::Mention),
+            SpanKind::Hashtag => Some(TokenKind::Hashtag),
+            SpanKind::Emoticon => Some(TokenKind::Emoji),
+            SpanKind::Markdown => None,
+        };
+        if let Some(kind) = kind {
+            return (end, kind);
+        }
+    }
+    if is_digit(c) {
+        return number(text, at);
+    }
+    if is_word_char(c) {
+        return (word(text, at), TokenKind::Word);
+    }
+    if is_emoji(c) {
+        let len = rest.graphemes(true).next().map_or(c.len_utf8(), str::len);
+        return (at + len, TokenKind::Emoji);
+    }
+    let kind = if is_punctuation(c) {
+        TokenKind::Punctuation
+    } else {
+        TokenKind::Symbol
+    };
+    // A run of the same mark is one token: `!!!`, `...`, `؟؟`.
+    let run = rest.chars().take_while(|&x| x == c).count();
+    let len = if kind == TokenKind::Punctuation {
+        run * c.len_utf8()
+    } else {
+        c.len_utf8()
+    };
+    (at + len, kind)
+}
+
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c,
+            '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}'
+            | '\u{00AB}' | '\u{00BB}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
+}
+
+/// A number: digits with separators between digits (`۱۲٬۵۰۰`, `3.14`, `۱۴۰۲/۰۱/۱۸`, `۱۲:۳۰`);
+/// glued Latin letters make it a word (`3D`, `7b`).
+fn number(text: &str, at: usize) -> (usize, TokenKind) {
+    let bytes_of = |k: usize| text[k..].chars().next();
+    let mut end = at;
+    loop {
+        while let Some(c) = bytes_of(end).filter(|&c| is_digit(c)) {
+            end += c.len_utf8();
+        }
+        match bytes_of(end) {
+            Some(sep @ ('.' | ',' | '/' | ':' | '\u{066B}' | '\u{066C}' | '-'))
+                if bytes_of(end + sep.len_utf8()).is_some_and(is_digit)
+                    && (sep != '-' || is_date_dash(text, at, end)) =>
+            {
+                end += sep.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    if bytes_of(end).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return (word(text, at), TokenKind::Word);
+    }
+    (end, TokenKind::Number)
+}
+
+/// Is the `-` at `dash` inside a date like `2023-04-07` (digits on both sides, four first)?
+fn is_date_dash(text: &str, start: usize, dash: usize) -> bool {
+    text[start..dash].chars().filter(|&c| is_digit(c)).count() == 4
+}
+
+/// A word: letters, marks and ZWNJs between letters; Latin words also take digits, inner
+/// hyphens and apostrophes (`ATM74`, `IBM-96`, `don't`); single letters joined by dots are an
+/// abbreviation (`ج.ا.ا`, `U.S.A`).
+fn word(text: &str, at: usize) -> usize {
+    let char_at = |k: usize| text[k..].chars().next();
+    let mut end = at;
+    let mut letters = 0;
+    let mut latin = false;
+    while let Some(c) = char_at(end) {
+        let len = c.len_utf8();
+        let next = char_at(end + len);
+        let ok = if is_word_char(c) {
+            letters += usize::from(!is_arabic_mark(c));
+            latin |= c.is_ascii_alphabetic();
+            true
+        } else if c == ZWNJ {
+            next.is_some_and(is_word_char)
+        } else if c.is_ascii_digit() {
+            latin || text[at..end].chars().any(|x| x.is_ascii_alphanumeric())
+        } else if matches!(c, '-' | '\'' | '’') {
+            latin && next.is_some_and(|n| n.is_ascii_alphanumeric())
+        } else if c == '.' {
+            // An abbreviation: a single letter before the dot and a single letter after it.
+            let single_before = letters == 1
+                || text[at..end].ends_with(|x: char| is_word_char(x))
+                    && word_is_initials(&text[at..end]);
+            let single_after = next.is_some_and(is_word_char)
+                && char_at(end + len + next.map_or(0, char::len_utf8))
+                    .is_none_or(|x| !is_word_char(x));
+            single_before && single_after
+        } else {
+            false
+        };
+        if !ok {
+            break;
+        }
+        end += len;
+    }
+    if end == at {
+        end += char_at(at).map_or(1, char::len_utf8);
+    }
+    end
+}
+
+/// Is `s` initials so far: single letters separated by dots (`ج.ا`)?
+fn word_is_initials(s: &str) -> bool {
+    s.split('.')
+        .all(|part| part.chars().filter(|c| !is_arabic_mark(*c)).count() == 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(&str, TokenKind)> {
+        tokens(text).map(|t| (t.text, t.kind)).collect()
+    }
+
+    #[test]
+    fn kinds() {
+        use TokenKind::*;
+        let cases: [(&str, &[(&str, TokenKind)]); 12] = [
+            ("می\u{200C}شود", &[("می\u{200C}شود", Word)]),
+            (
+                "ATM74 و IBM-96",
+                &[("ATM74", Word), ("و", Word), ("IBM-96", Word)],
+            ),
+            (
+                "۱۲٬۵۰۰ و 1,250,000",
+                &[("۱۲٬۵۰۰", Number), ("و", Word), ("1,250,000", Number)],
+            ),
+            (
+                "3.14 ۳٫۵ ۱۴۰۲/۰۱/۱۸ ۱۲:۳۰",
+                &[
+                    ("3.14", Number),
+                    ("۳٫۵", Number),
+                    ("۱۴۰۲/۰۱/۱۸", Number),
+                    ("۱۲:۳۰", Number),
+                ],
+            ),
+            ("واقعا!!!", &[("واقعا", Word), ("!!!", Punctuation)]),
+            (
+                "۵۰٪ و 50%",
+                &[
+                    ("۵۰", Number),
+                    ("٪", Punctuation),
+                    ("و", Word),
+                    ("50", Number),
+                    ("%", Punctuation),
+                ],
+            ),
+            (
+                "https://x.ir/a1 a1@b.ir",
+                &[("https://x.ir/a1", Url), ("a1@b.ir", Email)],
+            ),
+            ("@user #تگ_خوب", &[("@user", Mention), ("#تگ_خوب", Hashtag)]),
+            (
+                "ج.ا.ا و U.S.A",
+                &[("ج.ا.ا", Word), ("و", Word), ("U.S.A", Word)],
+            ),
+            (
+                "«سلام»",
+                &[("«", Punctuation), ("سلام", Word), ("»", Punctuation)],
+            ),
+            ("👍🏽 خوب", &[("👍🏽", Emoji), ("خوب", Word)]),
+            ("است.وی", &[("است", Word), (".", Punctuation), ("وی", Word)]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(toks(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn spans_cover_everything_but_whitespace() {
+        let text = " سلام،  دنیا!\u{200C} ۳.۵ ";
+        let mut covered = String::new();
+        for t in tokens(text) {
+            assert_eq!(&text[t.range()], t.text);
+            covered.push_str(t.text);
+        }
+        let expected: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != ZWNJ)
+            .collect();
+        assert_eq!(covered, expected);
+    }
+}
