@@ -8,6 +8,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::chars::{ZWNJ, is_arabic_letter, is_arabic_mark, is_digit};
+use crate::normalize::engine::is_plain_letter;
 use crate::normalize::protect::{self, SpanKind};
 
 /// What a [`Token`] is.
@@ -129,6 +130,11 @@ impl<'a> Iterator for Tokens<'a> {
 
     fn next(&mut self) -> Option<Token<'a>> {
         let text = self.text;
+        // ASCII spaces by bytes; other whitespace and stray ZWNJs by characters.
+        let bytes = text.as_bytes();
+        while bytes.get(self.pos) == Some(&b' ') {
+            self.pos += 1;
+        }
         let start = self.pos + text[self.pos..].find(|c: char| !c.is_whitespace() && c != ZWNJ)?;
         let (end, kind) = token_at(text, start);
         self.pos = end;
@@ -237,8 +243,23 @@ fn is_date_dash(text: &str, start: usize, dash: usize) -> bool {
 /// abbreviation (`ج.ا.ا`, `U.S.A`).
 fn word(text: &str, at: usize) -> usize {
     let char_at = |k: usize| text[k..].chars().next();
+    // Fast prefix: plain Persian letters (two bytes each) and ZWNJs between them.
+    let bytes = text.as_bytes();
     let mut end = at;
     let mut letters = 0;
+    loop {
+        if is_plain_letter(bytes, end) {
+            end += 2;
+            letters += 1;
+        } else if letters > 0
+            && bytes.get(end..end + 3) == Some(&[0xE2, 0x80, 0x8C])
+            && is_plain_letter(bytes, end + 3)
+        {
+            end += 3;
+        } else {
+            break;
+        }
+    }
     let mut latin = false;
     while let Some(c) = char_at(end) {
         let len = c.len_utf8();
