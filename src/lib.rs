@@ -1,4 +1,4 @@
-//! Fast, careful Persian (Farsi) text normalization.
+//! Fast, careful Persian (Farsi) text normalization and segmentation.
 //!
 //! Persian text from the web is dirty in ways that break search, tokenizers and language
 //! models: Arabic letters instead of Persian ones (`علي`, `كتاب`), three digit scripts, spaces
@@ -80,10 +80,49 @@
 //! assert_eq!(c.convert("قیمت 1,250.5 دلار برای ATM74"), "قیمت ۱٬۲۵۰٫۵ دلار برای ATM74");
 //! ```
 //!
+//! # Half-space restoration
+//!
+//! Scraped text loses its half-spaces (ZWNJ, U+200C): words come fused (`میشود`) or split by
+//! a space (`برچسب ها`). The normalizer puts them back where Persian morphology and the
+//! embedded lexicon agree, and leaves two words that are two words alone. Each restored
+//! half-space is an edit with [`Rule::HalfSpace`] and the lexicon entry or verb stem behind it.
+//!
+//! ```
+//! use persian_text::{normalize, normalize_with_offsets, HalfSpace, Normalizer, Rule, Spacing};
+//!
+//! assert_eq!(normalize("میتوانند"), "می\u{200C}توانند");
+//! assert_eq!(normalize("سرمایه گذاران"), "سرمایه\u{200C}گذاران");
+//! assert_eq!(normalize("ماه می سال"), "ماه می سال");
+//! let n = normalize_with_offsets("توانمندیهای");
+//! let e = n.edits().next().unwrap();
+//! assert_eq!((e.rule, e.evidence), (Rule::HalfSpace(HalfSpace::Plural), Some("توانمندی")));
+//! // Off, for speed or for text whose spacing must stay as written.
+//! let off = Normalizer::builder().spacing(Spacing::Off).build();
+//! assert_eq!(off.normalize("میتوانند"), "میتوانند");
+//! ```
+//!
+//! # Sentences and tokens
+//!
+//! [`sentences`] and [`tokens`] are lazy iterators of slices of the input with byte offsets;
+//! run them on raw text or on normalized text, and map normalized spans back with
+//! [`Normalized::original_range`].
+//!
+//! ```
+//! use persian_text::{normalize_with_offsets, sentences, tokens, TokenKind};
+//!
+//! let raw = "وی افزود : هیاتهای تجاري آمدند.سپس رفتند.";
+//! let n = normalize_with_offsets(raw);
+//! let s: Vec<&str> = sentences(n.as_str()).map(|s| s.text).collect();
+//! assert_eq!(s, ["وی افزود: هیات\u{200C}های تجاری آمدند.", "سپس رفتند."]);
+//! let t = tokens(n.as_str()).nth(4).unwrap();
+//! assert_eq!((t.text, t.kind), ("تجاری", TokenKind::Word));
+//! assert_eq!(&raw[n.original_range(t.range())], "تجاري");
+//! ```
+//!
 //! # What is coming
 //!
-//! Half-space (ZWNJ) restoration (`میشود` → `می‌شود`), sentence and word segmentation,
-//! quote detection and number words are tracked as issues and will plug into this pipeline.
+//! Quote detection (speaker, cue verb and quotation spans) and numbers written in words are
+//! tracked as issues and will build on these pieces.
 
 mod chars;
 mod digits;
