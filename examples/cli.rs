@@ -7,18 +7,22 @@
 //!
 //! Tasks: `normalize` (one output line per input line), `sentences` (one document per input
 //! line; its sentences one per line, then an empty line), `tokens` (one sentence per line;
-//! its tokens joined by TAB), `digits_to_latin`, `digits_to_persian`, `digits_to_arabic`
-//! (every digit converted, separators as written). Tasks of the evaluation contract that are
-//! not built yet (`quotes`, the number tasks) exit with status 3 and print nothing. Input is processed line by line, so memory stays
+//! its tokens joined by TAB), `quotes` (the units of each article one per line, an empty line
+//! between articles; one JSON array per line, offsets in code points), `digits_to_latin`,
+//! `digits_to_persian`, `digits_to_arabic` (every digit converted, separators as written).
+//! Tasks of the evaluation contract that are not built yet (the number tasks) exit with
+//! status 3 and print nothing. Input is processed line by line, so memory stays
 //! bounded by the longest line. Invalid UTF-8 exits with status 1 and names the byte offset.
 
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
-use persian_text::{Digits, convert_digits, normalize, sentences, tokens};
+use persian_text::{
+    Digits, Quote, QuoteDetector, QuoteKind, Span, convert_digits, normalize, sentences, tokens,
+};
 
 const USAGE: &str = "usage: cli TASK < input\n\
-tasks: normalize, sentences, tokens, digits_to_latin, digits_to_persian, digits_to_arabic";
+tasks: normalize, sentences, tokens, quotes, digits_to_latin, digits_to_persian, digits_to_arabic";
 
 fn main() -> ExitCode {
     let Some(task) = std::env::args().nth(1) else {
@@ -52,8 +56,9 @@ fn main() -> ExitCode {
             }
             Ok(())
         }),
-        "quotes" | "number_to_words" | "words_to_number" | "add_ordinal" | "remove_ordinal"
-        | "add_commas" | "remove_commas" | "remove_diacritics" => {
+        "quotes" => quotes_task(),
+        "number_to_words" | "words_to_number" | "add_ordinal" | "remove_ordinal" | "add_commas"
+        | "remove_commas" | "remove_diacritics" => {
             return ExitCode::from(3); // not supported yet
         }
         other => {
@@ -113,4 +118,86 @@ fn each_line(mut f: impl FnMut(&str, &mut dyn Write) -> io::Result<()>) -> Resul
     }
     out.flush()?;
     Ok(())
+}
+
+/// The `quotes` task: articles are runs of non-empty lines, separated by an empty line; each
+/// input line gets one JSON array. Memory is bounded by the longest article.
+fn quotes_task() -> Result<(), Failure> {
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut article: Vec<String> = Vec::new();
+    let mut buf = Vec::new();
+    let mut offset: u64 = 0;
+    let flush = |article: &mut Vec<String>, out: &mut dyn Write| -> io::Result<()> {
+        let units: Vec<&str> = article.iter().map(String::as_str).collect();
+        for (unit, found) in units.iter().zip(QuoteDetector::new().article(&units)) {
+            writeln!(out, "{}", quotes_json(unit, &units, &found))?;
+        }
+        article.clear();
+        Ok(())
+    };
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        let body = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let line = std::str::from_utf8(body).map_err(|e| Failure::BadUtf8 {
+            offset: offset + e.valid_up_to() as u64,
+        })?;
+        offset += buf.len() as u64;
+        if line.trim().is_empty() {
+            flush(&mut article, &mut out)?;
+            writeln!(out, "[]")?;
+        } else {
+            article.push(line.replace(['\r', '\n'], " "));
+        }
+    }
+    flush(&mut article, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// One unit's quotes as the evaluation contract wants them: code-point offsets.
+fn quotes_json(unit: &str, units: &[&str], found: &[Quote<'_>]) -> String {
+    let cp = |byte: usize| unit[..byte].chars().count();
+    let range = |s: Option<Span<'_>>| {
+        s.map_or("null".to_owned(), |s| {
+            format!("[{},{}]", cp(s.start), cp(s.end()))
+        })
+    };
+    let items: Vec<String> = found
+        .iter()
+        .map(|q| {
+            let kind = match q.kind {
+                QuoteKind::Direct => "direct_guillemet",
+                QuoteKind::Colon => "colon",
+                QuoteKind::Headline => "headline",
+                _ => "indirect",
+            };
+            let resolved = q.resolved.map(|(k, s)| &units[k][s.range()]).or(q.speaker.map(|s| s.text)).unwrap_or("");
+            format!(
+                "{{\"speaker\":{},\"cue\":{},\"quote\":{},\"type\":\"{kind}\",\"resolved\":\"{}\"}}",
+                range(q.speaker),
+                range(q.cue),
+                range(Some(q.content)),
+                json_escape(resolved)
+            )
+        })
+        .collect();
+    format!("[{}]", items.join(","))
+}
+
+fn json_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }

@@ -129,6 +129,7 @@ mod digits;
 mod halfspace;
 pub mod normalize;
 mod offsets;
+mod quotes;
 mod sentences;
 mod tokens;
 
@@ -140,6 +141,7 @@ pub use normalize::{
     normalize_with_offsets,
 };
 pub use offsets::{Edit, Normalized};
+pub use quotes::{Quote, QuoteDetector, QuoteKind, Span, quotes};
 pub use sentences::{Sentence, SentenceSplitter, Sentences, sentences};
 pub use tokens::{Token, TokenKind, Tokens, tokens};
 

@@ -1,0 +1,129 @@
+//! Reporting verbs (cues) and their forms, matched on folded token keys so that raw scraped
+//! text (`ي ك`, `تأکید`/`تاکید`, half-spaces lost or typed as spaces) matches too.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Simple reporting verbs: (past stem, present stem with its glide).
+const SIMPLE: [(&str, &str); 3] = [("گفت", "گوی"), ("افزود", "افزای"), ("نوشت", "نویس")];
+
+/// Light verbs: (past stem, present stem).
+const LIGHT: [(&str, &str); 6] = [
+    ("کرد", "کن"),
+    ("داشت", "دار"),
+    ("نمود", "نمای"),
+    ("ساخت", "ساز"),
+    ("شد", "شو"),
+    ("داد", "ده"),
+];
+
+/// Compound reporting verbs: (preverb, the light verbs it takes, indirect without `که`?).
+/// The last flag marks verbs that introduce a clause directly (`ابراز امیدواری کرد خط …`).
+const COMPOUND: [(&str, &[&str], bool); 20] = [
+    ("اظهار", &["کرد", "داشت", "نمود"], false),
+    ("بیان", &["کرد", "داشت", "نمود"], false),
+    ("اضافه", &["کرد", "نمود"], false),
+    ("خاطرنشان", &["کرد", "ساخت", "نمود", "شد"], true),
+    ("تصریح", &["کرد", "نمود"], true),
+    ("تاکید", &["کرد", "نمود"], true),
+    ("اعلام", &["کرد", "داشت", "نمود"], true),
+    ("تشریح", &["کرد"], false),
+    ("اذعان", &["کرد", "داشت"], true),
+    ("ابرازامیدواری", &["کرد", "نمود"], true),
+    ("اظهارامیدواری", &["کرد", "نمود"], true),
+    ("یادآور", &["شد"], true),
+    ("یادآوری", &["کرد"], false),
+    ("متذکر", &["شد"], true),
+    ("مدعی", &["شد"], true),
+    ("ادامه", &["داد"], false),
+    ("توضیح", &["داد"], false),
+    ("پاسخ", &["داد"], false),
+    ("هشدار", &["داد"], true),
+    ("گزارش", &["داد", "کرد"], false),
+];
+
+/// What a cue form is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Cue {
+    /// Introduces a clause without `که` (indirect speech): `اعلام کرد …`.
+    pub direct_clause: bool,
+}
+
+/// Every form of every cue, folded (no spaces or ZWNJs), to whether it introduces a clause
+/// directly.
+static FORMS: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
+    let mut forms = HashMap::new();
+    let mut add = |preverb: &str, past: &str, present: &str, direct_clause: bool| {
+        let cue = Cue { direct_clause };
+        for ending in ["", "ند"] {
+            forms.insert(format!("{preverb}{past}{ending}"), cue); // گفت، گفتند
+        }
+        for aux in ["است", "اند", "بود", "بودند"] {
+            forms.insert(format!("{preverb}{past}ه{aux}"), cue); // گفته است
+        }
+        for ending in ["د", "ند"] {
+            forms.insert(format!("{preverb}می{present}{ending}"), cue); // می‌گوید
+        }
+    };
+    for (past, present) in SIMPLE {
+        add("", past, present, false);
+    }
+    for (preverb, lights, direct) in COMPOUND {
+        for light in lights {
+            let present = LIGHT
+                .iter()
+                .find(|(p, _)| p == light)
+                .map_or("", |(_, pr)| pr);
+            add(preverb, light, present, direct);
+        }
+    }
+    forms
+});
+
+/// Folds a token for cue matching: Arabic letter forms to Persian, hamza and madda forms of
+/// alef to alef, marks, kashida and ZWNJ removed.
+pub(crate) fn fold(token: &str) -> String {
+    token
+        .chars()
+        .filter_map(|c| match c {
+            '\u{064A}' | '\u{0649}' => Some('\u{06CC}'),
+            '\u{0643}' => Some('\u{06A9}'),
+            '\u{0623}' | '\u{0625}' => Some('\u{0627}'),
+            '\u{200C}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// The cue whose form is the concatenation of these folded tokens, if any.
+pub(crate) fn lookup(folded: &str) -> Option<Cue> {
+    FORMS.get(folded).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        for form in [
+            "گفت",
+            "گفتند",
+            "گفتهاست",
+            "میگوید",
+            "افزود",
+            "خاطرنشانکرد",
+            "ابرازامیدواریکرد",
+            "اظهارداشت",
+            "یادآورشد",
+            "ادامهداد",
+        ] {
+            assert!(lookup(form).is_some(), "{form}");
+        }
+        for not in ["گفتوگو", "نگفت", "دعوتکرد", "خواستارشد", "گفتهمیشود"]
+        {
+            assert!(lookup(not).is_none(), "{not}");
+        }
+        assert_eq!(fold("تأكيد"), "تاکید");
+    }
+}

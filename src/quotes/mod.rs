@@ -1,0 +1,653 @@
+//! Quotations in Persian news: who said what, with which reporting verb.
+//!
+//! In Persian news the colon after a reporting verb is the main quoting device (`وی افزود:
+//! …`), `«…»` after a colon is direct speech, headlines use `Speaker: quote`, and indirect
+//! speech follows a reporting verb with or without `که` (`اعلام کرد که …`, `ابراز امیدواری
+//! کرد …`) or `به گفته X، …`. The detector finds the reporting verb (the *cue*) on folded
+//! tokens, so raw scraped text works as well as normalized text; the speaker is the noun
+//! phrase that opens the clause, with time and place adjuncts cut off; a pronoun (`وی`, `او`)
+//! or a missing subject is resolved to the last speaker named earlier in the article.
+//!
+//! Not quotes: `گفت‌وگو`, invitations and requests (`دعوت کرد تا`), verbs with a noun
+//! complement (`خواستار … شد`), datelines and labels (`برچسب‌ها:`), negated speech verbs.
+
+mod cues;
+
+use crate::{Token, TokenKind, tokens};
+
+/// A span of a unit's text: a slice with its byte offset.
+///
+/// # Examples
+///
+/// ```
+/// let q = &persian_text::quotes("وی افزود: روابط خوب است.")[0];
+/// assert_eq!(q.speaker.map(|s| (s.text, s.start)), Some(("وی", 0)));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Span<'a> {
+    /// The text, always `&unit[self.range()]`.
+    pub text: &'a str,
+    /// Byte offset of `text` in its unit.
+    pub start: usize,
+}
+
+impl Span<'_> {
+    /// Byte offset just after the span.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let q = &persian_text::quotes("وی گفت: بله")[0];
+    /// assert_eq!(q.cue.unwrap().end(), "وی گفت".len());
+    /// ```
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// The byte range of the span in its unit.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let unit = "وی گفت: بله";
+    /// let q = &persian_text::quotes(unit)[0];
+    /// assert_eq!(&unit[q.content.range()], "بله");
+    /// ```
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end()
+    }
+}
+
+/// How a quotation is marked.
+///
+/// # Examples
+///
+/// ```
+/// use persian_text::{quotes, QuoteKind};
+///
+/// assert_eq!(quotes("وی گفت: بله.")[0].kind, QuoteKind::Colon);
+/// assert_eq!(quotes("وی گفت: «بله.»")[0].kind, QuoteKind::Direct);
+/// assert_eq!(quotes("وی اعلام کرد که جلسه لغو شد.")[0].kind, QuoteKind::Indirect);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuoteKind {
+    /// Between quotation marks: `«…»`, `"…"`, `“…”`.
+    Direct,
+    /// After a reporting verb and a colon, to the end of the unit: `وی افزود: …`.
+    Colon,
+    /// `Speaker: content` without a reporting verb, in a title or a `*` sub-heading.
+    Headline,
+    /// Reported speech: `گفت که …`, `اعلام کرد …`, `به گفته X، …`.
+    Indirect,
+}
+
+/// A quotation found in a unit (a title, lead or paragraph).
+///
+/// # Examples
+///
+/// ```
+/// let q = &persian_text::quotes("دکتر اسدالله عباسی شامگاه جمعه گفت: روابط خوب است.")[0];
+/// assert_eq!(q.speaker.unwrap().text, "دکتر اسدالله عباسی");
+/// assert_eq!(q.cue.unwrap().text, "گفت");
+/// assert_eq!(q.content.text, "روابط خوب است.");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Quote<'a> {
+    /// How it is marked.
+    pub kind: QuoteKind,
+    /// What was said.
+    pub content: Span<'a>,
+    /// The reporting verb (`گفت`, `خاطرنشان کرد`), `به گفته`, or the colon of a headline.
+    pub cue: Option<Span<'a>>,
+    /// Who said it, in this unit: a name, a role, or a pronoun; `None` for a dropped subject.
+    pub speaker: Option<Span<'a>>,
+    /// For a pronoun or a dropped subject: the speaker named earlier in the article, as
+    /// (unit index, span in that unit). Only [`QuoteDetector::article`] fills it.
+    pub resolved: Option<(usize, Span<'a>)>,
+}
+
+/// Finds the quotations of one unit (a paragraph); see [`QuoteDetector`] for a whole
+/// article, with titles and pronoun resolution.
+///
+/// # Examples
+///
+/// ```
+/// use persian_text::quotes;
+///
+/// let found = quotes("وی افزود: البته ارتباط گیلان با روسیه دیرینه است.");
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].cue.unwrap().text, "افزود");
+/// assert!(quotes("گفت‌وگو با استاندار ادامه دارد.").is_empty());
+/// ```
+pub fn quotes(unit: &str) -> Vec<Quote<'_>> {
+    QuoteDetector::new().unit(unit, false)
+}
+
+/// A reusable quote detector.
+///
+/// # Examples
+///
+/// ```
+/// use persian_text::QuoteDetector;
+///
+/// let article = ["عباسی: روابط خوب است", "دکتر عباسی گفت: سلام.", "وی افزود: خداحافظ."];
+/// let found = QuoteDetector::new().article(&article);
+/// let (unit, name) = found[2][0].resolved.unwrap();
+/// assert_eq!((unit, name.text), (1, "دکتر عباسی"));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QuoteDetector {
+    _private: (),
+}
+
+const PRONOUNS: [&str; 4] = ["وی", "او", "ایشان", "وي"];
+
+impl QuoteDetector {
+    /// A detector with the default settings.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let d = persian_text::QuoteDetector::new();
+    /// assert_eq!(d.unit("وی گفت: بله.", false).len(), 1);
+    /// ```
+    pub const fn new() -> QuoteDetector {
+        QuoteDetector { _private: () }
+    }
+
+    /// The quotations of an article: its units (title, lead, paragraphs) in reading order.
+    /// The first unit is taken as the title. Pronoun and dropped-subject speakers are resolved
+    /// to the last named speaker before them.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let units = ["کوواچ: به دورتموند فکر نمی‌کنم", "او گفت: بازی سختی است."];
+    /// let found = persian_text::QuoteDetector::new().article(&units);
+    /// assert_eq!(found[0][0].speaker.unwrap().text, "کوواچ");
+    /// assert_eq!(found[1][0].resolved.unwrap().1.text, "کوواچ");
+    /// ```
+    pub fn article<'a>(&self, units: &[&'a str]) -> Vec<Vec<Quote<'a>>> {
+        let mut last: Option<(usize, Span<'a>)> = None;
+        let mut out = Vec::with_capacity(units.len());
+        for (k, unit) in units.iter().enumerate() {
+            let mut found = self.unit(unit, k == 0);
+            for q in &mut found {
+                match q.speaker {
+                    Some(s) if !PRONOUNS.contains(&s.text) => last = Some((k, s)),
+                    _ => q.resolved = last,
+                }
+            }
+            out.push(found);
+        }
+        out
+    }
+
+    /// The quotations of one unit; `title` allows a `Speaker: content` headline.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let d = persian_text::QuoteDetector::new();
+    /// assert_eq!(d.unit("کوواچ: ترجیح می‌دهم", true).len(), 1);
+    /// assert_eq!(d.unit("برچسب‌ها: روسیه، روابط", true).len(), 0);
+    /// ```
+    pub fn unit<'a>(&self, text: &'a str, title: bool) -> Vec<Quote<'a>> {
+        let toks: Vec<Token<'a>> = tokens(text).collect();
+        let keys: Vec<String> = toks.iter().map(|t| cues::fold(t.text)).collect();
+        let mut found: Vec<Quote<'a>> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let Some((end, cue)) = cue_at(&toks, &keys, i) else {
+                i += 1;
+                continue;
+            };
+            if let Some(q) = quote_after(text, &toks, &keys, i, end, cue)
+                && found
+                    .last()
+                    .is_none_or(|last| last.content.end() <= q.content.start)
+            {
+                found.push(q);
+            }
+            i = end;
+        }
+        if let Some(q) = headline(text, &toks, &keys, title)
+            && found.is_empty()
+        {
+            found.push(q);
+        }
+        if let Some(q) = according_to(text, &toks, &keys)
+            && !found
+                .iter()
+                .any(|f| f.content.range().contains(&q.content.start))
+        {
+            found.push(q);
+            found.sort_by_key(|q| q.content.start);
+        }
+        found
+    }
+}
+
+fn span<'a>(text: &'a str, start: usize, end: usize) -> Span<'a> {
+    Span {
+        text: &text[start..end],
+        start,
+    }
+}
+
+/// The cue starting at token `i`: its end (token index) and what it is. A cue is one to four
+/// word tokens whose folded concatenation is a reporting verb form.
+fn cue_at(toks: &[Token<'_>], keys: &[String], i: usize) -> Option<(usize, cues::Cue)> {
+    if toks[i].kind != TokenKind::Word {
+        return None;
+    }
+    let mut best = None;
+    let mut joined = String::new();
+    for j in i..(i + 4).min(toks.len()) {
+        if toks[j].kind != TokenKind::Word {
+            break;
+        }
+        joined.push_str(&keys[j]);
+        if let Some(cue) = cues::lookup(&joined) {
+            best = Some((j + 1, cue));
+        }
+    }
+    // `گفت‌وگو` is one token and no cue; `گفت وگو` is two: the cue must not be followed by
+    // `وگو`.
+    best.filter(|&(end, _)| keys.get(end).is_none_or(|k| !k.starts_with("وگو")))
+}
+
+/// Words that end the speaker's noun phrase: prepositions opening adjuncts, time words,
+/// adverbs and particles between the subject and the verb.
+const ADJUNCT_STARTS: [&str; 34] = [
+    "با",
+    "به",
+    "از",
+    "طی",
+    "ضمن",
+    "پس",
+    "پیش",
+    "بعد",
+    "قبل",
+    "هنگام",
+    "برای",
+    "درباره",
+    "دربارهٔ",
+    "هم",
+    "نیز",
+    "همچنین",
+    "امروز",
+    "دیروز",
+    "شامگاه",
+    "صبح",
+    "عصر",
+    "ظهر",
+    "شب",
+    "بامداد",
+    "روز",
+    "که",
+    "را",
+    "سپس",
+    "اخیرا",
+    "اخیراً",
+    "همچنان",
+    "البته",
+    "امشب",
+    "نیزدر",
+];
+
+/// Nouns of events: `در` before one opens an adjunct (`در دیدار با …`); before a place it is
+/// part of a role (`نماینده عالی دولت در گیلان`).
+const EVENTS: [&str; 16] = [
+    "دیدار",
+    "گفتوگو",
+    "گفتگو",
+    "نشست",
+    "جلسه",
+    "مراسم",
+    "همایش",
+    "حاشیه",
+    "پایان",
+    "ابتدای",
+    "ادامه",
+    "پاسخ",
+    "مصاحبه",
+    "جمع",
+    "این",
+    "آن",
+];
+
+/// The speaker of a cue at token `cue`: the noun phrase that opens its clause.
+fn speaker<'a>(text: &'a str, toks: &[Token<'a>], keys: &[String], cue: usize) -> Option<Span<'a>> {
+    // The clause starts after the last sentence mark or colon before the cue.
+    let mut start = (0..cue)
+        .rev()
+        .find(|&k| matches!(toks[k].text, "." | "!" | "؟" | "?" | ":" | "؛" | "…"))
+        .map_or(0, |k| k + 1);
+    // `به گزارش …، وی گفت`: the dateline adverbial is not the subject.
+    if keys.get(start).is_some_and(|k| k == "به")
+        && keys.get(start + 1).is_some_and(|k| k == "گزارش")
+    {
+        start = (start..cue)
+            .find(|&k| toks[k].text == "،")
+            .map_or(cue, |k| k + 1);
+    }
+    let mut end = start;
+    while end < cue {
+        let t = &toks[end];
+        let key = keys[end].as_str();
+        let stop = t.kind != TokenKind::Word
+            || (end > start && ADJUNCT_STARTS.contains(&key))
+            || (end > start
+                && key == "در"
+                && keys
+                    .get(end + 1)
+                    .is_none_or(|n| EVENTS.contains(&n.as_str())));
+        if stop {
+            break;
+        }
+        // A pronoun subject is the whole speaker.
+        if end == start && PRONOUNS.contains(&t.text) {
+            end += 1;
+            break;
+        }
+        end += 1;
+    }
+    (end > start).then(|| span(text, toks[start].start, toks[end - 1].end()))
+}
+
+/// The quotation introduced by the cue at tokens `cue..end`, if any.
+fn quote_after<'a>(
+    text: &'a str,
+    toks: &[Token<'a>],
+    keys: &[String],
+    cue: usize,
+    end: usize,
+    kind: cues::Cue,
+) -> Option<Quote<'a>> {
+    let cue_span = span(text, toks[cue].start, toks[end - 1].end());
+    let next = toks.get(end)?;
+    let speaker = speaker(text, toks, keys, cue);
+    let make = |kind, start: usize, stop: usize| {
+        let content = text[start..stop].trim_end();
+        (!content.trim().is_empty()).then(|| Quote {
+            kind,
+            content: span(text, start, start + content.len()),
+            cue: Some(cue_span),
+            speaker,
+            resolved: None,
+        })
+    };
+    match next.text {
+        ":" => {
+            let after = toks.get(end + 1)?;
+            if let Some((open, close)) = marked(text, after) {
+                // `گفت: «…»` at the end of the unit: direct speech inside the marks.
+                let rest = text[close..].trim_start_matches(['»', '"', '”']);
+                if rest
+                    .trim()
+                    .chars()
+                    .all(|c| matches!(c, '.' | '!' | '؟' | '?' | '…'))
+                {
+                    return make(QuoteKind::Direct, open, close);
+                }
+            }
+            make(QuoteKind::Colon, after.start, text.len())
+        }
+        "«" | "\"" | "“" => {
+            let (open, close) = marked(text, next)?;
+            make(QuoteKind::Direct, open, close)
+        }
+        _ if keys[end] == "که" => {
+            let start = toks.get(end + 1)?.start;
+            make(
+                QuoteKind::Indirect,
+                start,
+                sentence_end(toks, end + 1, text.len()),
+            )
+        }
+        _ if kind.direct_clause && next.kind == TokenKind::Word => make(
+            QuoteKind::Indirect,
+            next.start,
+            sentence_end(toks, end, text.len()),
+        ),
+        _ => None,
+    }
+}
+
+/// If `open` is an opening quotation mark, the content range inside it and its close.
+fn marked(text: &str, open: &Token<'_>) -> Option<(usize, usize)> {
+    let close = match open.text {
+        "«" => '»',
+        "\"" => '"',
+        "“" => '”',
+        _ => return None,
+    };
+    let start = open.end();
+    let rel = text[start..].find(close)?;
+    Some((start, start + rel))
+}
+
+/// Where the sentence containing token `from` ends (before its final mark), or `limit`.
+fn sentence_end(toks: &[Token<'_>], from: usize, limit: usize) -> usize {
+    toks[from..]
+        .iter()
+        .find(|t| matches!(t.text, "." | "!" | "؟" | "?"))
+        .map_or(limit, |t| t.start)
+}
+
+/// Labels, datelines and interviewer lines: a colon after them is not a headline quote.
+const LABELS: [&str; 14] = [
+    "برچسبها",
+    "برچسب",
+    "سوال",
+    "سؤال",
+    "پرسش",
+    "پاسخ",
+    "موضوع",
+    "منبع",
+    "خبرگزاری",
+    "عکس",
+    "تصاویر",
+    "دقیقه",
+    "کلیدواژه",
+    "کلمات",
+];
+
+/// `Speaker: content` in a title or a `*` sub-heading.
+fn headline<'a>(
+    text: &'a str,
+    toks: &[Token<'a>],
+    keys: &[String],
+    title: bool,
+) -> Option<Quote<'a>> {
+    let starred = text.trim_start().starts_with('*');
+    if !(title || starred) {
+        return None;
+    }
+    let colon = toks.iter().position(|t| t.text == ":")?;
+    let first = usize::from(starred && toks.first().is_some_and(|t| t.text == "*"));
+    let words = &toks[first..colon];
+    if words.is_empty()
+        || words.len() > 5
+        || words.iter().any(|t| t.kind != TokenKind::Word)
+        || LABELS.contains(&keys[first].as_str())
+        || (first..colon).any(|k| cue_at(toks, keys, k).is_some())
+    {
+        return None;
+    }
+    let content = toks.get(colon + 1)?;
+    let body = text[content.start..].trim_end();
+    Some(Quote {
+        kind: QuoteKind::Headline,
+        content: span(text, content.start, content.start + body.len()),
+        cue: Some(span(text, toks[colon].start, toks[colon].end())),
+        speaker: Some(span(text, words[0].start, words[words.len() - 1].end())),
+        resolved: None,
+    })
+}
+
+/// `به گفته X، …` / `به نوشته X، …`: indirect speech with the speaker in the cue phrase.
+fn according_to<'a>(text: &'a str, toks: &[Token<'a>], keys: &[String]) -> Option<Quote<'a>> {
+    let at = (0..toks.len().saturating_sub(2))
+        .find(|&k| keys[k] == "به" && matches!(keys[k + 1].as_str(), "گفته" | "نوشته"))?;
+    let comma = (at + 2..toks.len()).find(|&k| toks[k].text == "،")?;
+    if comma == at + 2 || comma - at > 8 {
+        return None;
+    }
+    let start = toks.get(comma + 1)?.start;
+    let stop = sentence_end(toks, comma + 1, text.len());
+    let content = text[start..stop].trim_end();
+    Some(Quote {
+        kind: QuoteKind::Indirect,
+        content: span(text, start, start + content.len()),
+        cue: Some(span(text, toks[at].start, toks[at + 1].end())),
+        speaker: Some(span(text, toks[at + 2].start, toks[comma - 1].end())),
+        resolved: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Option<(QuoteKind, Option<&str>, Option<&str>, &str)> {
+        quotes(text).first().map(|q| {
+            (
+                q.kind,
+                q.speaker.map(|s| s.text),
+                q.cue.map(|c| c.text),
+                q.content.text,
+            )
+        })
+    }
+
+    #[test]
+    fn each_kind() {
+        use QuoteKind::*;
+        let cases = [
+            (
+                "وی افزود: البته روابط خوب است.",
+                Some((Colon, Some("وی"), Some("افزود"), "البته روابط خوب است.")),
+            ),
+            (
+                "استاندار گیلان در دیدار استاندار آستراخان روسیه گفت : سیاست خوب است.",
+                Some((Colon, Some("استاندار گیلان"), Some("گفت"), "سیاست خوب است.")),
+            ),
+            (
+                "نماینده عالی دولت در گیلان ادامه داد: همچنین ما آماده‌ایم.",
+                Some((
+                    Colon,
+                    Some("نماینده عالی دولت در گیلان"),
+                    Some("ادامه داد"),
+                    "همچنین ما آماده‌ایم.",
+                )),
+            ),
+            (
+                "بابوشکین خاطرنشان کرد: دومین رویداد همایش است.",
+                Some((
+                    Colon,
+                    Some("بابوشکین"),
+                    Some("خاطرنشان کرد"),
+                    "دومین رویداد همایش است.",
+                )),
+            ),
+            (
+                "وزیر گفت: «قیمت‌ها ثابت می‌ماند.»",
+                Some((Direct, Some("وزیر"), Some("گفت"), "قیمت‌ها ثابت می‌ماند.")),
+            ),
+            (
+                "وزیر اعلام کرد که قیمت‌ها ثابت می‌ماند.",
+                Some((
+                    Indirect,
+                    Some("وزیر"),
+                    Some("اعلام کرد"),
+                    "قیمت‌ها ثابت می‌ماند",
+                )),
+            ),
+            (
+                "دکتر عباسی همچنین ابراز امیدواری کرد خط هوایی فعال شود.",
+                Some((
+                    Indirect,
+                    Some("دکتر عباسی"),
+                    Some("ابراز امیدواری کرد"),
+                    "خط هوایی فعال شود",
+                )),
+            ),
+            (
+                "به گفته این منبع، قرارداد امضا شد.",
+                Some((
+                    Indirect,
+                    Some("این منبع"),
+                    Some("به گفته"),
+                    "قرارداد امضا شد",
+                )),
+            ),
+            (
+                "*استاندار آستراخان: حجم گردش کالا ۱۶ میلیون تن است.",
+                Some((
+                    Headline,
+                    Some("استاندار آستراخان"),
+                    Some(":"),
+                    "حجم گردش کالا ۱۶ میلیون تن است.",
+                )),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(one(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn negatives() {
+        for text in [
+            "گفت‌وگو با استاندار ادامه دارد.",
+            "بابوشکین از استاندار گیلان دعوت کرد تا به آستراخان سفر کند.",
+            "دکتر عباسی خواستار برطرف شدن مشکلات شد.",
+            "برچسب ها: روسیه ، روابط",
+            "گفته می‌شود قیمت‌ها بالا می‌رود.",
+            "وزیر نگفت: چرا.",
+        ] {
+            assert!(quotes(text).is_empty(), "{text}");
+        }
+        assert!(
+            QuoteDetector::new()
+                .unit("برچسب ها: روسیه", true)
+                .is_empty()
+        );
+        assert!(
+            QuoteDetector::new()
+                .unit("خبرگزاری فارس: خبر", true)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_last_named_speaker() {
+        let units = [
+            "دکتر اسدالله عباسی گفت: سلام.",
+            "وی افزود: خوب است.",
+            "ایگور بابوشکین اظهار کرد: روابط خوب است.",
+            "وی افزود: سپاس.",
+            "ادامه داد: پایان.",
+        ];
+        let found = QuoteDetector::new().article(&units);
+        let resolved: Vec<Option<&str>> = found
+            .iter()
+            .map(|q| q[0].resolved.map(|(_, s)| s.text))
+            .collect();
+        assert_eq!(
+            resolved,
+            [
+                None,
+                Some("دکتر اسدالله عباسی"),
+                None,
+                Some("ایگور بابوشکین"),
+                Some("ایگور بابوشکین")
+            ]
+        );
+    }
+}
