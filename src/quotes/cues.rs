@@ -77,6 +77,10 @@ static FORMS: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
             add(preverb, light, present, direct);
         }
     }
+    // Statements: `در این بیانیه آمده است: «…»` (the perfect only; `آمد` is "came").
+    for form in ["آمدهاست", "آمدهبود", "آمدهاند"] {
+        forms.insert(form.to_owned(), Cue { direct_clause: false });
+    }
     forms
 });
 

@@ -107,6 +107,8 @@ pub struct Quote<'a> {
     /// For a pronoun or a dropped subject: the speaker named earlier in the article, as
     /// (unit index, span in that unit). Only [`QuoteDetector::article`] fills it.
     pub resolved: Option<(usize, Span<'a>)>,
+    /// The quotation started in an earlier unit (an unclosed `«`) and goes on here.
+    pub continuation: bool,
 }
 
 /// Finds the quotations of one unit (a paragraph); see [`QuoteDetector`] for a whole
@@ -173,8 +175,36 @@ impl QuoteDetector {
     pub fn article<'a>(&self, units: &[&'a str]) -> Vec<Vec<Quote<'a>>> {
         let mut last: Option<(usize, Span<'a>)> = None;
         let mut out = Vec::with_capacity(units.len());
+        let mut open = false; // a quotation mark opened in an earlier unit is not closed yet
         for (k, unit) in units.iter().enumerate() {
             let mut found = self.unit(unit, k == 0);
+            if open && found.first().is_none_or(|q| q.content.start > 0) {
+                // The quotation goes on from the start of this unit to its closing mark.
+                let close = unit.find(['»', '"', '”']);
+                let content = unit[..close.unwrap_or(unit.len())].trim_end();
+                if !content.trim().is_empty() {
+                    let quote = Quote {
+                        kind: QuoteKind::Direct,
+                        content: span(unit, 0, content.len()),
+                        cue: None,
+                        speaker: None,
+                        resolved: None,
+                        continuation: true,
+                    };
+                    found.insert(0, quote);
+                }
+                open = close.is_none();
+            } else {
+                open = false;
+            }
+            // A direct quotation running to the end of the unit without its closing mark
+            // continues in the next one.
+            if let Some(q) = found.last()
+                && q.kind == QuoteKind::Direct
+                && unit[q.content.end()..].trim().is_empty()
+            {
+                open = true;
+            }
             for q in &mut found {
                 match q.speaker {
                     Some(s) if !PRONOUNS.contains(&s.text) => last = Some((k, s)),
@@ -218,6 +248,46 @@ impl QuoteDetector {
             && found.is_empty()
         {
             found.push(q);
+        }
+        // `topic: «…»` and `…است: «…»`: a quotation after a colon without a reporting verb.
+        if let Some(k) = toks.iter().position(|t| t.text == ":")
+            && let Some(open) = toks.get(k + 1)
+            && matches!(open.text, "«" | "\"" | "“")
+            && !found.iter().any(|q| q.content.start <= open.end() && open.start <= q.content.end())
+        {
+            let close = marked(text, open).map_or(text.trim_end().len(), |(_, close)| close);
+            let content = text[open.end()..close].trim_end();
+            if content.split_whitespace().count() >= 3 {
+                found.retain(|q| q.kind != QuoteKind::Headline);
+                found.push(Quote {
+                    kind: QuoteKind::Direct,
+                    content: span(text, open.end(), open.end() + content.len()),
+                    cue: None,
+                    speaker: None,
+                    resolved: None,
+                    continuation: false,
+                });
+                found.sort_by_key(|q| q.content.start);
+            }
+        }
+        // A unit that opens with a quotation mark goes on with the speaker before it (an
+        // interview answer, a quotation over several paragraphs).
+        if found.is_empty()
+            && let Some(first) = toks.first()
+            && matches!(first.text, "«" | "\"" | "“")
+        {
+            let close = marked(text, first).map_or(text.trim_end().len(), |(_, close)| close);
+            let content = text[first.end()..close].trim_end();
+            if content.split_whitespace().count() >= 4 {
+                found.push(Quote {
+                    kind: QuoteKind::Direct,
+                    content: span(text, first.end(), first.end() + content.len()),
+                    cue: None,
+                    speaker: None,
+                    resolved: None,
+                    continuation: false,
+                });
+            }
         }
         if let Some(q) = according_to(text, &toks, &keys)
             && !found
@@ -301,23 +371,26 @@ const ADJUNCT_STARTS: [&str; 34] = [
 
 /// Nouns of events: `در` before one opens an adjunct (`در دیدار با …`); before a place it is
 /// part of a role (`نماینده عالی دولت در گیلان`).
-const EVENTS: [&str; 16] = [
-    "دیدار",
-    "گفتوگو",
-    "گفتگو",
-    "نشست",
-    "جلسه",
-    "مراسم",
-    "همایش",
-    "حاشیه",
-    "پایان",
-    "ابتدای",
-    "ادامه",
-    "پاسخ",
-    "مصاحبه",
-    "جمع",
-    "این",
-    "آن",
+const EVENTS: [&str; 19] = [
+    "دیدار", "گفتوگو", "گفتگو", "نشست", "جلسه", "مراسم", "همایش", "حاشیه", "پایان", "ابتدای",
+    "ادامه", "پاسخ", "مصاحبه", "جمع", "این", "آن", "جریان", "مورد", "خصوص",
+];
+
+/// Words that may open a clause before its subject (`همچنین مهران سررشته گفت`): skipped.
+const LEADING: [&str; 8] = ["همچنین", "اما", "ولی", "البته", "سپس", "همچنان", "و", "نیز"];
+
+/// Words for the kind of outlet before a media name: the speaker is the name.
+const MEDIA: [&str; 11] = [
+    "روزنامه", "خبرگزاری", "سایت", "پایگاه", "شبکه", "اینترنتی", "خبری", "تلویزیون", "نشریه",
+    "هفتهنامه", "رسانه",
+];
+
+/// Role nouns: after a name (`منصور حقیقت‌پور نائب رئیس کمیسیون …`) they start an
+/// apposition, and the speaker is the name.
+const ROLES: [&str; 24] = [
+    "رئیس", "رییس", "نائب", "نایب", "وزیر", "سخنگوی", "مدیر", "دبیر", "دبیرکل", "استاندار",
+    "نماینده", "سرمربی", "مربی", "کاپیتان", "عضو", "معاون", "فرمانده", "مدیرعامل", "سفیر",
+    "کارشناس", "بازیکن", "هافبک", "مهاجم", "سرپرست",
 ];
 
 /// The speaker of a cue at token `cue`: the noun phrase that opens its clause.
@@ -334,6 +407,17 @@ fn speaker<'a>(text: &'a str, toks: &[Token<'a>], keys: &[String], cue: usize) -
         start = (start..cue)
             .find(|&k| toks[k].text == "،")
             .map_or(cue, |k| k + 1);
+    }
+    while start < cue && (LEADING.contains(&keys[start].as_str()) || MEDIA.contains(&keys[start].as_str())) {
+        start += 1;
+    }
+    // A clause that opens with an adjunct (`پس از شکست …`, `بنا بر …`) has no subject
+    // here: the speaker is resolved from the context.
+    if keys
+        .get(start)
+        .is_some_and(|k| ADJUNCT_STARTS.contains(&k.as_str()) || k == "در" || k == "بنا")
+    {
+        return None;
     }
     let mut end = start;
     while end < cue {
@@ -352,6 +436,10 @@ fn speaker<'a>(text: &'a str, toks: &[Token<'a>], keys: &[String], cue: usize) -
         // A pronoun subject is the whole speaker.
         if end == start && PRONOUNS.contains(&t.text) {
             end += 1;
+            break;
+        }
+        // A role after a name of two words or more starts an apposition.
+        if end >= start + 2 && ROLES.contains(&key) && !ROLES.contains(&keys[start].as_str()) {
             break;
         }
         end += 1;
@@ -379,6 +467,7 @@ fn quote_after<'a>(
             cue: Some(cue_span),
             speaker,
             resolved: None,
+            continuation: false,
         })
     };
     match next.text {
@@ -394,6 +483,9 @@ fn quote_after<'a>(
                 {
                     return make(QuoteKind::Direct, open, close);
                 }
+            } else if matches!(after.text, "«" | "\"" | "“") {
+                // Opened and not closed in this unit: it goes on in the next.
+                return make(QuoteKind::Direct, after.end(), text.len());
             }
             make(QuoteKind::Colon, after.start, text.len())
         }
@@ -409,7 +501,7 @@ fn quote_after<'a>(
                 sentence_end(toks, end + 1, text.len()),
             )
         }
-        _ if kind.direct_clause && next.kind == TokenKind::Word => make(
+        _ if kind.direct_clause && next.kind == TokenKind::Word && keys[end] != "و" => make(
             QuoteKind::Indirect,
             next.start,
             sentence_end(toks, end, text.len()),
@@ -465,10 +557,11 @@ fn headline<'a>(
     title: bool,
 ) -> Option<Quote<'a>> {
     let starred = text.trim_start().starts_with('*');
-    if !(title || starred) {
+    let colon = toks.iter().position(|t| t.text == ":")?;
+    // In a paragraph, only an interview line: a short name opening it (`حدادی: …`).
+    if !(title || starred || (colon <= 3 && toks.len() > colon + 4)) {
         return None;
     }
-    let colon = toks.iter().position(|t| t.text == ":")?;
     let first = usize::from(starred && toks.first().is_some_and(|t| t.text == "*"));
     let words = &toks[first..colon];
     if words.is_empty()
@@ -487,6 +580,7 @@ fn headline<'a>(
         cue: Some(span(text, toks[colon].start, toks[colon].end())),
         speaker: Some(span(text, words[0].start, words[words.len() - 1].end())),
         resolved: None,
+        continuation: false,
     })
 }
 
@@ -507,6 +601,7 @@ fn according_to<'a>(text: &'a str, toks: &[Token<'a>], keys: &[String]) -> Optio
         cue: Some(span(text, toks[at].start, toks[at + 1].end())),
         speaker: Some(span(text, toks[at + 2].start, toks[comma - 1].end())),
         resolved: None,
+        continuation: false,
     })
 }
 
