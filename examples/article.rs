@@ -1,4 +1,5 @@
-//! The main example: normalizes a real scraped news article and shows what changed.
+//! The main example: normalizes a real scraped news article, shows what changed, and prints
+//! its sentences and its quotations.
 //!
 //! ```text
 //! cargo run --release --example article            # the seed article embedded in the crate
@@ -10,7 +11,7 @@ use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use persian_text::{Rule, normalize_with_offsets};
+use persian_text::{QuoteDetector, Rule, normalize_with_offsets, sentences};
 
 /// A real article from Persian news, as scraped: every half-space (ZWNJ) lost.
 const SEED_ARTICLE: &str = include_str!("../tests/data/seed-article.txt");
@@ -81,6 +82,30 @@ fn report(text: &str, out: &mut impl Write) -> std::io::Result<()> {
             examples.len(),
             shown.join(", ")
         )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "── sentences ──")?;
+    for (k, sentence) in sentences(n.as_str()).enumerate() {
+        writeln!(out, "{:>3}. {}", k + 1, sentence.text)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "── quotes (speaker — cue — quote) ──")?;
+    let units: Vec<&str> = n
+        .as_str()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    for found in QuoteDetector::new().article(&units) {
+        for q in found {
+            let speaker = match (q.speaker, q.resolved) {
+                (Some(s), Some((_, r))) => format!("{} (= {})", s.text, r.text),
+                (Some(s), None) => s.text.to_owned(),
+                (None, Some((_, r))) => format!("(= {})", r.text),
+                (None, None) => "?".to_owned(),
+            };
+            let cue = q.cue.map_or("", |c| c.text);
+            writeln!(out, "{speaker} — {cue} — {}", q.content.text)?;
+        }
     }
     Ok(())
 }

@@ -66,7 +66,7 @@ static FORMS: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
         }
     };
     for (past, present) in SIMPLE {
-        add("", past, present, false);
+        add("", past, present, true); // `گفت مقامات اشتباه کردند`
     }
     for (preverb, lights, direct) in COMPOUND {
         for light in lights {
@@ -79,14 +79,35 @@ static FORMS: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
     }
     // Statements: `در این بیانیه آمده است: «…»` (the perfect only; `آمد` is "came").
     for form in ["آمدهاست", "آمدهبود", "آمدهاند"] {
-        forms.insert(form.to_owned(), Cue { direct_clause: false });
+        forms.insert(
+            form.to_owned(),
+            Cue {
+                direct_clause: false,
+            },
+        );
     }
     forms
 });
 
 /// Folds a token for cue matching: Arabic letter forms to Persian, hamza and madda forms of
 /// alef to alef, marks, kashida and ZWNJ removed.
-pub(crate) fn fold(token: &str) -> String {
+pub(crate) fn fold(token: &str) -> std::borrow::Cow<'_, str> {
+    let folds = |c: char| {
+        matches!(
+            c,
+            '\u{064A}'
+                | '\u{0649}'
+                | '\u{0643}'
+                | '\u{0623}'
+                | '\u{0625}'
+                | '\u{200C}'
+                | '\u{0640}'
+                | '\u{064B}'..='\u{065F}' | '\u{0670}'
+        )
+    };
+    if !token.contains(folds) {
+        return std::borrow::Cow::Borrowed(token);
+    }
     token
         .chars()
         .filter_map(|c| match c {
@@ -96,7 +117,19 @@ pub(crate) fn fold(token: &str) -> String {
             '\u{200C}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => None,
             c => Some(c),
         })
-        .collect()
+        .collect::<String>()
+        .into()
+}
+
+/// Could a cue form start with `c`? (Every form's first letter, computed from the forms.)
+pub(crate) fn may_start(c: char) -> bool {
+    static FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut v: Vec<char> = FORMS.keys().filter_map(|f| f.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    FIRST.binary_search(&c).is_ok()
 }
 
 /// The cue whose form is the concatenation of these folded tokens, if any.

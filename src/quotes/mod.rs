@@ -13,6 +13,8 @@
 
 mod cues;
 
+use std::borrow::Cow;
+
 use crate::{Token, TokenKind, tokens};
 
 /// A span of a unit's text: a slice with its byte offset.
@@ -181,7 +183,16 @@ impl QuoteDetector {
             if open && found.first().is_none_or(|q| q.content.start > 0) {
                 // The quotation goes on from the start of this unit to its closing mark.
                 let close = unit.find(['»', '"', '”']);
-                let content = unit[..close.unwrap_or(unit.len())].trim_end();
+                // It ends at its closing mark, or where this unit's own quotation starts.
+                let own = found.first().map_or(unit.len(), |q| {
+                    [Some(q.content), q.cue, q.speaker]
+                        .into_iter()
+                        .flatten()
+                        .map(|s| s.start)
+                        .min()
+                        .unwrap_or(q.content.start)
+                });
+                let content = unit[..close.unwrap_or(unit.len()).min(own)].trim_end();
                 if !content.trim().is_empty() {
                     let quote = Quote {
                         kind: QuoteKind::Direct,
@@ -227,7 +238,7 @@ impl QuoteDetector {
     /// ```
     pub fn unit<'a>(&self, text: &'a str, title: bool) -> Vec<Quote<'a>> {
         let toks: Vec<Token<'a>> = tokens(text).collect();
-        let keys: Vec<String> = toks.iter().map(|t| cues::fold(t.text)).collect();
+        let keys: Vec<Cow<'a, str>> = toks.iter().map(|t| cues::fold(t.text)).collect();
         let mut found: Vec<Quote<'a>> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -253,7 +264,9 @@ impl QuoteDetector {
         if let Some(k) = toks.iter().position(|t| t.text == ":")
             && let Some(open) = toks.get(k + 1)
             && matches!(open.text, "«" | "\"" | "“")
-            && !found.iter().any(|q| q.content.start <= open.end() && open.start <= q.content.end())
+            && !found
+                .iter()
+                .any(|q| q.content.start <= open.end() && open.start <= q.content.end())
         {
             let close = marked(text, open).map_or(text.trim_end().len(), |(_, close)| close);
             let content = text[open.end()..close].trim_end();
@@ -297,6 +310,16 @@ impl QuoteDetector {
             found.push(q);
             found.sort_by_key(|q| q.content.start);
         }
+        // One quotation per stretch of text: a later one inside an earlier one is dropped.
+        found.sort_by_key(|q| q.content.start);
+        let mut end = 0;
+        found.retain(|q| {
+            let keep = q.content.start >= end;
+            if keep {
+                end = q.content.end();
+            }
+            keep
+        });
         found
     }
 }
@@ -310,12 +333,15 @@ fn span<'a>(text: &'a str, start: usize, end: usize) -> Span<'a> {
 
 /// The cue starting at token `i`: its end (token index) and what it is. A cue is one to four
 /// word tokens whose folded concatenation is a reporting verb form.
-fn cue_at(toks: &[Token<'_>], keys: &[String], i: usize) -> Option<(usize, cues::Cue)> {
+fn cue_at(toks: &[Token<'_>], keys: &[Cow<'_, str>], i: usize) -> Option<(usize, cues::Cue)> {
     if toks[i].kind != TokenKind::Word {
         return None;
     }
     let mut best = None;
-    let mut joined = String::new();
+    if !keys[i].chars().next().is_some_and(cues::may_start) {
+        return None;
+    }
+    let mut joined = String::with_capacity(32);
     for j in i..(i + 4).min(toks.len()) {
         if toks[j].kind != TokenKind::Word {
             break;
@@ -332,7 +358,7 @@ fn cue_at(toks: &[Token<'_>], keys: &[String], i: usize) -> Option<(usize, cues:
 
 /// Words that end the speaker's noun phrase: prepositions opening adjuncts, time words,
 /// adverbs and particles between the subject and the verb.
-const ADJUNCT_STARTS: [&str; 34] = [
+const ADJUNCT_STARTS: [&str; 35] = [
     "با",
     "به",
     "از",
@@ -367,13 +393,32 @@ const ADJUNCT_STARTS: [&str; 34] = [
     "البته",
     "امشب",
     "نیزدر",
+    "درمورد",
 ];
 
 /// Nouns of events: `در` before one opens an adjunct (`در دیدار با …`); before a place it is
 /// part of a role (`نماینده عالی دولت در گیلان`).
-const EVENTS: [&str; 19] = [
-    "دیدار", "گفتوگو", "گفتگو", "نشست", "جلسه", "مراسم", "همایش", "حاشیه", "پایان", "ابتدای",
-    "ادامه", "پاسخ", "مصاحبه", "جمع", "این", "آن", "جریان", "مورد", "خصوص",
+const EVENTS: [&str; 20] = [
+    "دیدار",
+    "گفتوگو",
+    "گفتگو",
+    "نشست",
+    "جلسه",
+    "مراسم",
+    "همایش",
+    "حاشیه",
+    "پایان",
+    "ابتدای",
+    "ادامه",
+    "پاسخ",
+    "مصاحبه",
+    "جمع",
+    "این",
+    "آن",
+    "جریان",
+    "مورد",
+    "خصوص",
+    "صحبت",
 ];
 
 /// Words that may open a clause before its subject (`همچنین مهران سررشته گفت`): skipped.
@@ -381,20 +426,58 @@ const LEADING: [&str; 8] = ["همچنین", "اما", "ولی", "البته", "�
 
 /// Words for the kind of outlet before a media name: the speaker is the name.
 const MEDIA: [&str; 11] = [
-    "روزنامه", "خبرگزاری", "سایت", "پایگاه", "شبکه", "اینترنتی", "خبری", "تلویزیون", "نشریه",
-    "هفتهنامه", "رسانه",
+    "روزنامه",
+    "خبرگزاری",
+    "سایت",
+    "پایگاه",
+    "شبکه",
+    "اینترنتی",
+    "خبری",
+    "تلویزیون",
+    "نشریه",
+    "هفتهنامه",
+    "رسانه",
 ];
 
 /// Role nouns: after a name (`منصور حقیقت‌پور نائب رئیس کمیسیون …`) they start an
 /// apposition, and the speaker is the name.
-const ROLES: [&str; 24] = [
-    "رئیس", "رییس", "نائب", "نایب", "وزیر", "سخنگوی", "مدیر", "دبیر", "دبیرکل", "استاندار",
-    "نماینده", "سرمربی", "مربی", "کاپیتان", "عضو", "معاون", "فرمانده", "مدیرعامل", "سفیر",
-    "کارشناس", "بازیکن", "هافبک", "مهاجم", "سرپرست",
+const ROLES: [&str; 27] = [
+    "رئیس",
+    "رییس",
+    "نائب",
+    "نایب",
+    "وزیر",
+    "سخنگوی",
+    "مدیر",
+    "دبیر",
+    "دبیرکل",
+    "استاندار",
+    "نماینده",
+    "سرمربی",
+    "مربی",
+    "کاپیتان",
+    "عضو",
+    "معاون",
+    "فرمانده",
+    "مدیرعامل",
+    "سفیر",
+    "کارشناس",
+    "بازیکن",
+    "هافبک",
+    "مهاجم",
+    "سرپرست",
+    "مدافع",
+    "دروازهبان",
+    "ستاره",
 ];
 
 /// The speaker of a cue at token `cue`: the noun phrase that opens its clause.
-fn speaker<'a>(text: &'a str, toks: &[Token<'a>], keys: &[String], cue: usize) -> Option<Span<'a>> {
+fn speaker<'a>(
+    text: &'a str,
+    toks: &[Token<'a>],
+    keys: &[Cow<'_, str>],
+    cue: usize,
+) -> Option<Span<'a>> {
     // The clause starts after the last sentence mark or colon before the cue.
     let mut start = (0..cue)
         .rev()
@@ -408,28 +491,30 @@ fn speaker<'a>(text: &'a str, toks: &[Token<'a>], keys: &[String], cue: usize) -
             .find(|&k| toks[k].text == "،")
             .map_or(cue, |k| k + 1);
     }
-    while start < cue && (LEADING.contains(&keys[start].as_str()) || MEDIA.contains(&keys[start].as_str())) {
+    while start < cue
+        && (LEADING.contains(&keys[start].as_ref()) || MEDIA.contains(&keys[start].as_ref()))
+    {
         start += 1;
     }
     // A clause that opens with an adjunct (`پس از شکست …`, `بنا بر …`) has no subject
     // here: the speaker is resolved from the context.
     if keys
         .get(start)
-        .is_some_and(|k| ADJUNCT_STARTS.contains(&k.as_str()) || k == "در" || k == "بنا")
+        .is_some_and(|k| ADJUNCT_STARTS.contains(&k.as_ref()) || k == "در" || k == "بنا")
     {
         return None;
     }
     let mut end = start;
     while end < cue {
         let t = &toks[end];
-        let key = keys[end].as_str();
+        let key = keys[end].as_ref();
         let stop = t.kind != TokenKind::Word
             || (end > start && ADJUNCT_STARTS.contains(&key))
             || (end > start
                 && key == "در"
                 && keys
                     .get(end + 1)
-                    .is_none_or(|n| EVENTS.contains(&n.as_str())));
+                    .is_none_or(|n| EVENTS.contains(&n.as_ref())));
         if stop {
             break;
         }
@@ -439,10 +524,21 @@ fn speaker<'a>(text: &'a str, toks: &[Token<'a>], keys: &[String], cue: usize) -
             break;
         }
         // A role after a name of two words or more starts an apposition.
-        if end >= start + 2 && ROLES.contains(&key) && !ROLES.contains(&keys[start].as_str()) {
+        if end >= start + 2 && ROLES.contains(&key) && !ROLES.contains(&keys[start].as_ref()) {
             break;
         }
         end += 1;
+    }
+    // `رئیس کمیته …، عیسی قراقع، گفت`: a role, then the name in commas; the name is the
+    // shortest span that identifies the speaker.
+    if end > start
+        && ROLES.contains(&keys[start].as_ref())
+        && toks.get(end).is_some_and(|t| t.text == "،")
+        && let Some(stop) = (end + 1..cue).find(|&k| toks[k].kind != TokenKind::Word)
+        && toks[stop].text == "،"
+        && (2..=5).contains(&(stop - end))
+    {
+        return Some(span(text, toks[end + 1].start, toks[stop - 1].end()));
     }
     (end > start).then(|| span(text, toks[start].start, toks[end - 1].end()))
 }
@@ -451,7 +547,7 @@ fn speaker<'a>(text: &'a str, toks: &[Token<'a>], keys: &[String], cue: usize) -
 fn quote_after<'a>(
     text: &'a str,
     toks: &[Token<'a>],
-    keys: &[String],
+    keys: &[Cow<'_, str>],
     cue: usize,
     end: usize,
     kind: cues::Cue,
@@ -553,7 +649,7 @@ const LABELS: [&str; 14] = [
 fn headline<'a>(
     text: &'a str,
     toks: &[Token<'a>],
-    keys: &[String],
+    keys: &[Cow<'_, str>],
     title: bool,
 ) -> Option<Quote<'a>> {
     let starred = text.trim_start().starts_with('*');
@@ -567,12 +663,15 @@ fn headline<'a>(
     if words.is_empty()
         || words.len() > 5
         || words.iter().any(|t| t.kind != TokenKind::Word)
-        || LABELS.contains(&keys[first].as_str())
+        || LABELS.contains(&keys[first].as_ref())
         || (first..colon).any(|k| cue_at(toks, keys, k).is_some())
     {
         return None;
     }
     let content = toks.get(colon + 1)?;
+    if !title && matches!(content.text, "«" | "\"" | "“") {
+        return None; // `topic: «…»` in a paragraph: the topic is not a speaker
+    }
     let body = text[content.start..].trim_end();
     Some(Quote {
         kind: QuoteKind::Headline,
@@ -585,9 +684,9 @@ fn headline<'a>(
 }
 
 /// `به گفته X، …` / `به نوشته X، …`: indirect speech with the speaker in the cue phrase.
-fn according_to<'a>(text: &'a str, toks: &[Token<'a>], keys: &[String]) -> Option<Quote<'a>> {
+fn according_to<'a>(text: &'a str, toks: &[Token<'a>], keys: &[Cow<'_, str>]) -> Option<Quote<'a>> {
     let at = (0..toks.len().saturating_sub(2))
-        .find(|&k| keys[k] == "به" && matches!(keys[k + 1].as_str(), "گفته" | "نوشته"))?;
+        .find(|&k| keys[k] == "به" && matches!(keys[k + 1].as_ref(), "گفته" | "نوشته"))?;
     let comma = (at + 2..toks.len()).find(|&k| toks[k].text == "،")?;
     if comma == at + 2 || comma - at > 8 {
         return None;

@@ -3,4 +3,5 @@
 mod golden;
 mod normalize_cases;
 mod properties;
+mod quotes;
 mod segmentation;
