@@ -1,9 +1,10 @@
 #![allow(missing_docs)] // criterion_group! generates undocumented items
-//! Throughput of the sentence splitter, the tokenizer and the quote detector on article text, with a copy
+//! Throughput of the sentence splitter, the tokenizer, the number finder and the quote
+//! detector on article text, with a copy
 //! baseline in the same group.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use persian_text::{QuoteDetector, sentences, tokens};
+use persian_text::{QuoteDetector, numbers, sentences, tokens};
 
 mod common;
 
@@ -14,6 +15,7 @@ fn bench(c: &mut Criterion) {
             (|t: &str| sentences(t).count()) as fn(&str) -> usize,
         ),
         ("tokens", |t: &str| tokens(t).count()),
+        ("numbers", |t: &str| numbers(t).count()),
     ] {
         let mut g = c.benchmark_group(group);
         for (name, text) in common::corpora() {

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use persian_text::{QuoteDetector, Rule, normalize_with_offsets, sentences};
+use persian_text::{QuoteDetector, Rule, dates, normalize_with_offsets, numbers, sentences};
 
 /// A real article from Persian news, as scraped: every half-space (ZWNJ) lost.
 const SEED_ARTICLE: &str = include_str!("../tests/data/seed-article.txt");
@@ -106,6 +106,25 @@ fn report(text: &str, out: &mut impl Write) -> std::io::Result<()> {
             let cue = q.cue.map_or("", |c| c.text);
             writeln!(out, "{speaker} — {cue} — {}", q.content.text)?;
         }
+    }
+    writeln!(out)?;
+    writeln!(out, "── numbers and dates ──")?;
+    for number in numbers(n.as_str()) {
+        writeln!(
+            out,
+            "{:<24} {:?} = {}",
+            number.text, number.kind, number.value
+        )?;
+    }
+    for d in dates(text) {
+        let g = d.date.to_gregorian().map_or("?".to_owned(), |g| {
+            format!("{}-{:02}-{:02}", g.year, g.month, g.day)
+        });
+        writeln!(
+            out,
+            "{:<24} Jalali {}/{}/{} = {g}",
+            d.text, d.date.year, d.date.month, d.date.day
+        )?;
     }
     Ok(())
 }

@@ -9,20 +9,25 @@
 //! line; its sentences one per line, then an empty line), `tokens` (one sentence per line;
 //! its tokens joined by TAB), `quotes` (the units of each article one per line, an empty line
 //! between articles; one JSON array per line, offsets in code points), `digits_to_latin`,
-//! `digits_to_persian`, `digits_to_arabic` (every digit converted, separators as written).
-//! Tasks of the evaluation contract that are not built yet (the number tasks) exit with
-//! status 3 and print nothing. Input is processed line by line, so memory stays
+//! `digits_to_persian`, `digits_to_arabic` (every digit converted, separators as written),
+//! and the number tasks, one input per line and one output per line, an empty line when the
+//! input is rejected: `number_to_words`, `words_to_number` (ASCII digits, `-`, `.`),
+//! `add_ordinal`, `remove_ordinal`, `add_commas`, `remove_commas`, `remove_diacritics`. Input is processed line by line, so memory stays
 //! bounded by the longest line. Invalid UTF-8 exits with status 1 and names the byte offset.
 
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
 use persian_text::{
-    Digits, Quote, QuoteDetector, QuoteKind, Span, convert_digits, normalize, sentences, tokens,
+    Diacritics, DigitPolicy, Digits, Letters, Normalizer, Quote, QuoteDetector, QuoteKind, Spacing,
+    Span, add_commas, add_ordinal, convert_digits, decimal_to_words, normalize, remove_commas,
+    remove_ordinal, sentences, tokens, words_to_number,
 };
 
 const USAGE: &str = "usage: cli TASK < input\n\
-tasks: normalize, sentences, tokens, quotes, digits_to_latin, digits_to_persian, digits_to_arabic";
+tasks: normalize, sentences, tokens, quotes, digits_to_latin, digits_to_persian,
+digits_to_arabic, number_to_words, words_to_number, add_ordinal, remove_ordinal, add_commas,
+remove_commas, remove_diacritics";
 
 fn main() -> ExitCode {
     let Some(task) = std::env::args().nth(1) else {
@@ -57,9 +62,38 @@ fn main() -> ExitCode {
             Ok(())
         }),
         "quotes" => quotes_task(),
-        "number_to_words" | "words_to_number" | "add_ordinal" | "remove_ordinal" | "add_commas"
-        | "remove_commas" | "remove_diacritics" => {
-            return ExitCode::from(3); // not supported yet
+        "number_to_words" => {
+            each_line(|l, out| out.write_all(decimal_to_words(l).unwrap_or_default().as_bytes()))
+        }
+        "words_to_number" => each_line(|l, out| {
+            let value = words_to_number(l)
+                .map(|n| n.to_string())
+                .unwrap_or_default();
+            out.write_all(value.as_bytes())
+        }),
+        "add_ordinal" => {
+            each_line(|l, out| out.write_all(add_ordinal(l).unwrap_or_default().as_bytes()))
+        }
+        "remove_ordinal" => {
+            each_line(|l, out| out.write_all(remove_ordinal(l).unwrap_or_default().as_bytes()))
+        }
+        "add_commas" => each_line(|l, out| out.write_all(add_commas(l).as_bytes())),
+        "remove_commas" => each_line(|l, out| out.write_all(remove_commas(l).as_bytes())),
+        "remove_diacritics" => {
+            let n = Normalizer::builder()
+                .letters(Letters::Keep)
+                .digits(DigitPolicy::Keep)
+                .diacritics(Diacritics::RemoveAll)
+                .controls(false)
+                .kashida(false)
+                .zwnj(false)
+                .whitespace(false)
+                .punctuation_spacing(false)
+                .punctuation(false)
+                .digit_spacing(false)
+                .spacing(Spacing::Off)
+                .build();
+            each_line(move |l, out| out.write_all(n.normalize(l).as_bytes()))
         }
         other => {
             eprintln!("cli: unknown task {other:?}\n{USAGE}");

@@ -9,7 +9,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use persian_text::{Digits, QuoteDetector, convert_digits, normalize, sentences, tokens};
+use persian_text::{Digits, QuoteDetector, convert_digits, normalize, numbers, sentences, tokens};
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -46,6 +46,9 @@ fn main() {
     let tokens_mbs = measure(&clean, budget, |t| {
         black_box(tokens(t).count());
     });
+    let numbers_mbs = measure(&clean, budget, |t| {
+        black_box(numbers(t).count());
+    });
     let units: Vec<&str> = clean.lines().filter(|l| !l.trim().is_empty()).collect();
     let quotes_mbs = {
         let mut best = Duration::MAX;
@@ -58,7 +61,7 @@ fn main() {
         clean.len() as f64 / best.as_secs_f64() / 1e6
     };
     println!(
-        "{{\"bytes\": {}, \"copy\": {copy:.0}, \"normalize\": {norm:.0}, \"normalize_clean\": {norm_clean:.0}, \"normalize_arabic_letters\": {norm_arabic:.0}, \"digits\": {digits:.0}, \"sentences\": {sentences_mbs:.0}, \"tokens\": {tokens_mbs:.0}, \"quotes\": {quotes_mbs:.0}}}",
+        "{{\"bytes\": {}, \"copy\": {copy:.0}, \"normalize\": {norm:.0}, \"normalize_clean\": {norm_clean:.0}, \"normalize_arabic_letters\": {norm_arabic:.0}, \"digits\": {digits:.0}, \"sentences\": {sentences_mbs:.0}, \"tokens\": {tokens_mbs:.0}, \"quotes\": {quotes_mbs:.0}, \"numbers\": {numbers_mbs:.0}}}",
         raw.len()
     );
 }

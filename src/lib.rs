@@ -1,4 +1,5 @@
-//! Fast, careful Persian (Farsi) text normalization, segmentation and quote detection.
+//! Fast, careful Persian (Farsi) text normalization, segmentation, quote detection and
+//! number reading.
 //!
 //! Persian text from the web is dirty in ways that break search, tokenizers and language
 //! models: Arabic letters instead of Persian ones (`علي`, `كتاب`), three digit scripts, spaces
@@ -138,14 +139,25 @@
 //! assert_eq!(q.resolved.unwrap().1.text, "دکتر اسدالله عباسی");
 //! ```
 //!
-//! # What is coming
+//! # Numbers and dates
 //!
-//! Numbers written in words (`بیست و پنج`, `۱۶ میلیون`) and dates are tracked as an issue.
+//! ```
+//! use persian_text::{number_to_words, words_to_number, add_ordinal, numbers, dates, Date};
+//!
+//! assert_eq!(number_to_words(1402), "هزار و چهارصد و دو");
+//! assert_eq!(words_to_number("دوازده هزار بیست دو").unwrap().as_i64(), Some(12_022));
+//! assert_eq!(add_ordinal("سی").unwrap(), "سی\u{200C}ام");
+//! let n = numbers("حجم گردش کالا ۱۶ میلیون تن است").next().unwrap();
+//! assert_eq!((n.text, n.value.as_i64()), ("۱۶ میلیون", Some(16_000_000)));
+//! let d = dates("جمعه ۱۸ فروردین ماه ۱۴۰۲").next().unwrap();
+//! assert_eq!(d.date.to_gregorian(), Some(Date::new(2023, 4, 7)));
+//! ```
 
 mod chars;
 mod digits;
 mod halfspace;
 pub mod normalize;
+mod numbers;
 mod offsets;
 mod quotes;
 mod sentences;
@@ -157,6 +169,11 @@ pub use halfspace::{HalfSpace, Spacing};
 pub use normalize::{
     Diacritics, DigitPolicy, Letters, Normalizer, NormalizerBuilder, Rule, normalize,
     normalize_with_offsets,
+};
+pub use numbers::{
+    Calendar, Date, Error, FoundDate, FoundNumber, Number, NumberKind, add_commas, add_ordinal,
+    dates, decimal_to_words, number_to_words, numbers, remove_commas, remove_ordinal,
+    words_to_number,
 };
 pub use offsets::{Edit, Normalized};
 pub use quotes::{Quote, QuoteDetector, QuoteKind, Span, quotes};

@@ -2,6 +2,7 @@
 
 mod golden;
 mod normalize_cases;
+mod numbers;
 mod properties;
 mod quotes;
 mod segmentation;

@@ -1,0 +1,220 @@
+//! Numbers beyond digits: numbers written in words and back, ordinals, thousands
+//! separators, numbers and dates found in running text.
+//!
+//! ```
+//! use persian_text::{numbers, NumberKind};
+//!
+//! let found: Vec<(&str, NumberKind, String)> = numbers("حجم گردش کالا ۱۶ میلیون تن و بیست و پنج درصد است")
+//!     .map(|n| (n.text, n.kind, n.value.to_string()))
+//!     .collect();
+//! assert_eq!(found, [
+//!     ("۱۶ میلیون", NumberKind::Mixed, "16000000".to_owned()),
+//!     ("بیست و پنج درصد", NumberKind::Percent, "25".to_owned()),
+//! ]);
+//! ```
+
+mod dates;
+mod ordinals;
+mod separators;
+mod words;
+
+pub use dates::{Calendar, Date, FoundDate, dates};
+pub use ordinals::{add_ordinal, remove_ordinal};
+pub use separators::{add_commas, remove_commas};
+pub use words::{Error, Number, decimal_to_words, number_to_words, words_to_number};
+
+use crate::{Token, TokenKind, tokens};
+
+/// What kind of number [`numbers`] found.
+///
+/// # Examples
+///
+/// ```
+/// use persian_text::{numbers, NumberKind};
+///
+/// let kinds: Vec<NumberKind> = numbers("۱۴۰۲ و سه و ۵٪").map(|n| n.kind).collect();
+/// assert_eq!(kinds, [NumberKind::Digits, NumberKind::Words, NumberKind::Percent]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NumberKind {
+    /// Digits in any script, with separators: `۱۴۰۲`, `1,250,000`, `۳٫۵`.
+    Digits,
+    /// A number in words: `بیست و پنج`, `سه هزار و دویست`.
+    Words,
+    /// Digits and words: `۱۶ میلیون`, `۲.۵ میلیارد`.
+    Mixed,
+    /// A percentage: `۵٪`, `25%`, `بیست و پنج درصد`.
+    Percent,
+}
+
+/// A number found in text.
+///
+/// # Examples
+///
+/// ```
+/// let n = persian_text::numbers("قیمت ۱٬۲۵۰ تومان").next().unwrap();
+/// assert_eq!((n.text, n.start, n.value.as_i64()), ("۱٬۲۵۰", 9, Some(1250)));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FoundNumber<'a> {
+    /// The number as written (with its percent sign or `درصد`), a slice of the input.
+    pub text: &'a str,
+    /// Byte offset of `text` in the input.
+    pub start: usize,
+    /// What kind of number it is.
+    pub kind: NumberKind,
+    /// Its value (for a percentage, the number of percent).
+    pub value: Number,
+}
+
+/// Is `word` a number word (`سه`, `بیست`, `هزار`, `نیم`, `دهم`) or an ordinal (`سوم`)? A
+/// set lookup first; the full reader only for words ending like an ordinal.
+fn is_number_word(word: &str) -> bool {
+    if words::NUMBER_WORDS.contains(word) {
+        return true;
+    }
+    (word.ends_with('م')
+        || word.ends_with("مین")
+        || matches!(word, "اول" | "نخست" | "نخستین" | "اولین"))
+        && words::cardinal_of(word).is_some()
+}
+
+/// Finds the numbers in `text`: digits in any script with their separators, numbers in
+/// words, both mixed, and percentages. Dates are numbers too here; see [`dates`] for them as
+/// dates.
+///
+/// # Examples
+///
+/// ```
+/// use persian_text::numbers;
+///
+/// let values: Vec<String> = numbers("سال ۱۴۰۲، سه هزار و دویست نفر و ۲.۵ میلیارد ریال")
+///     .map(|n| n.value.to_string())
+///     .collect();
+/// assert_eq!(values, ["1402", "3200", "2500000000"]);
+/// ```
+pub fn numbers(text: &str) -> impl Iterator<Item = FoundNumber<'_>> + '_ {
+    let toks: Vec<Token<'_>> = tokens(text).collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let Some(end) = phrase_end(&toks, k) else {
+            k += 1;
+            continue;
+        };
+        let (start, stop) = (toks[k].start, toks[end - 1].end());
+        let phrase = &text[start..stop];
+        let Ok(value) = words_to_number(phrase) else {
+            k += 1;
+            continue;
+        };
+        let has_digits = toks[k..end].iter().any(|t| t.kind == TokenKind::Number);
+        let has_words = toks[k..end].iter().any(|t| t.kind == TokenKind::Word);
+        let mut kind = match (has_digits, has_words) {
+            (true, false) => NumberKind::Digits,
+            (false, _) => NumberKind::Words,
+            (true, true) => NumberKind::Mixed,
+        };
+        // A percent sign or `درصد` right after.
+        let mut stop = stop;
+        let mut next = end;
+        if let Some(t) = toks.get(end)
+            && (matches!(t.text, "%" | "\u{066A}") || t.text == "درصد")
+        {
+            kind = NumberKind::Percent;
+            stop = t.end();
+            next = end + 1;
+        }
+        out.push(FoundNumber {
+            text: &text[start..stop],
+            start,
+            kind,
+            value,
+        });
+        k = next;
+    }
+    out.into_iter()
+}
+
+/// The end (token index) of the number phrase starting at token `k`, if one starts there.
+fn phrase_end(toks: &[Token<'_>], k: usize) -> Option<usize> {
+    let numeric = |t: &Token<'_>| {
+        t.kind == TokenKind::Number || (t.kind == TokenKind::Word && is_number_word(t.text))
+    };
+    let first = toks.get(k)?;
+    let negative = first.text == "منفی" && toks.get(k + 1).is_some_and(numeric);
+    if !(numeric(first) || negative) || first.text == "و" {
+        return None;
+    }
+    let mut end = k + 1;
+    while let Some(t) = toks.get(end) {
+        if numeric(t) && t.text != "و" {
+            end += 1;
+        } else if t.text == "و"
+            && toks[end - 1].kind == TokenKind::Word
+            && toks
+                .get(end + 1)
+                .is_some_and(|n| numeric(n) && n.kind == TokenKind::Word)
+        {
+            end += 2; // `بیست و پنج`, but not `۱۴۰۲ و سه`
+        } else {
+            break;
+        }
+    }
+    // `نه` alone is mostly "no", `یک` alone before a noun is often "a": keep them only in a
+    // longer phrase; `منفی` alone is no number.
+    let single = end == k + 1;
+    if single && matches!(first.text, "نه" | "منفی") {
+        return None;
+    }
+    Some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_article_numbers() {
+        let text = include_str!("../../tests/data/seed-article.txt");
+        let found: Vec<(&str, String)> = numbers(text)
+            .map(|n| (n.text, n.value.to_string()))
+            .collect();
+        for want in [("۱۸", "18"), ("۱۴۰۲", "1402"), ("۱۶ میلیون", "16000000")] {
+            assert!(
+                found.contains(&(want.0, want.1.to_owned())),
+                "{want:?} in {found:?}"
+            );
+        }
+        let d = dates(text).next().unwrap();
+        assert_eq!(
+            (d.text, d.date.to_gregorian()),
+            ("۱۸ فروردین ماه ۱۴۰۲", Some(Date::new(2023, 4, 7)))
+        );
+    }
+
+    #[test]
+    fn kinds_and_values() {
+        type Case<'a> = (&'a str, &'a [(&'a str, NumberKind, &'a str)]);
+        let cases: [Case<'_>; 5] = [
+            (
+                "۱,۲۵۰,۰۰۰ ریال",
+                &[("۱,۲۵۰,۰۰۰", NumberKind::Digits, "1250000")],
+            ),
+            ("۳٫۵ درصد", &[("۳٫۵ درصد", NumberKind::Percent, "3.5")]),
+            ("نه تنها این", &[]),
+            ("بیست و نه نفر", &[("بیست و نه", NumberKind::Words, "29")]),
+            ("منفی سه درجه", &[("منفی سه", NumberKind::Words, "-3")]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(&str, NumberKind, String)> = numbers(text)
+                .map(|n| (n.text, n.kind, n.value.to_string()))
+                .collect();
+            let want: Vec<(&str, NumberKind, String)> =
+                want.iter().map(|&(t, k, v)| (t, k, v.to_owned())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}
