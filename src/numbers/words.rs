@@ -130,16 +130,20 @@ fn below_thousand(n: u32) -> String {
 
 /// Every cardinal number word and scale, `نیم`, and the denominators: what [`super::numbers`]
 /// looks tokens up in before reading a phrase.
-pub(crate) static NUMBER_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        let mut set: std::collections::HashSet<&'static str> =
-            ONES.iter().chain(&TENS).chain(&HUNDREDS).copied().collect();
-        set.extend(SCALES.iter().map(|(w, _)| *w));
-        set.extend(DENOMINATORS.iter().map(|(w, _)| *w));
-        set.extend(["نیم", "هیجده", "یکصد"]);
-        set.remove("");
-        set
-    });
+pub(crate) static NUMBER_WORDS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    let mut set: WordSet = ONES.iter().chain(&TENS).chain(&HUNDREDS).copied().collect();
+    set.extend(SCALES.iter().map(|(w, _)| *w));
+    set.extend(DENOMINATORS.iter().map(|(w, _)| *w));
+    set.extend(["نیم", "هیجده", "یکصد"]);
+    set.remove("");
+    set
+});
+
+/// A set of short words with the fast hasher the lexicon uses.
+pub(crate) type WordSet = std::collections::HashSet<
+    &'static str,
+    std::hash::BuildHasherDefault<crate::halfspace::lexicon::FxHasher>,
+>;
 
 /// Denominators of decimal fractions: `دهم` (10) … `میلیونیم`.
 const DENOMINATORS: [(&str, u32); 7] = [
