@@ -194,7 +194,7 @@ fn read_phrases<'a>(text: &'a str, toks: &[Token<'a>]) -> Vec<FoundNumber<'a>> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
-        let Some(end) = phrase_end(&toks, k) else {
+        let Some(end) = phrase_end(toks, k) else {
             k += 1;
             continue;
         };
