@@ -25,7 +25,7 @@ const COMPOUND: [(&str, &[&str], bool); 20] = [
     ("اضافه", &["کرد", "نمود"], false),
     ("خاطرنشان", &["کرد", "ساخت", "نمود", "شد"], true),
     ("تصریح", &["کرد", "نمود"], true),
-    ("تاکید", &["کرد", "نمود"], true),
+    ("تاکید", &["کرد", "نمود", "داشت"], true),
     ("اعلام", &["کرد", "داشت", "نمود"], true),
     ("تشریح", &["کرد"], false),
     ("اذعان", &["کرد", "داشت"], true),
@@ -83,6 +83,15 @@ static FORMS: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
             form.to_owned(),
             Cue {
                 direct_clause: false,
+            },
+        );
+    }
+    // Claims in the present: `مدعی است`.
+    for form in ["مدعیاست", "مدعیاند", "مدعیهستند"] {
+        forms.insert(
+            form.to_owned(),
+            Cue {
+                direct_clause: true,
             },
         );
     }

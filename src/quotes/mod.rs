@@ -302,6 +302,14 @@ impl QuoteDetector {
                 });
             }
         }
+        for q in clause_adverbials(text, &toks, &keys) {
+            if !found
+                .iter()
+                .any(|f| f.content.range().contains(&q.content.start))
+            {
+                found.push(q);
+            }
+        }
         if let Some(q) = according_to(text, &toks, &keys)
             && !found
                 .iter()
@@ -496,13 +504,17 @@ fn speaker<'a>(
     {
         start += 1;
     }
-    // A clause that opens with an adjunct (`پس از شکست …`, `بنا بر …`) has no subject
-    // here: the speaker is resolved from the context.
-    if keys
-        .get(start)
-        .is_some_and(|k| ADJUNCT_STARTS.contains(&k.as_ref()) || k == "در" || k == "بنا")
-    {
-        return None;
+    // A clause that opens with an adjunct (`پس از انتخابات …، پرویز مشرف گفت`) has its
+    // subject after the adjunct's comma; with no comma, none here (resolved from context).
+    let opens_with_adjunct = |k: usize| {
+        keys.get(k)
+            .is_some_and(|k| ADJUNCT_STARTS.contains(&k.as_ref()) || k == "در" || k == "بنا")
+    };
+    if opens_with_adjunct(start) {
+        match (start..cue).rev().find(|&k| toks[k].text == "،") {
+            Some(comma) if comma + 1 < cue && !opens_with_adjunct(comma + 1) => start = comma + 1,
+            _ => return None,
+        }
     }
     let mut end = start;
     while end < cue {
@@ -588,6 +600,15 @@ fn quote_after<'a>(
         "«" | "\"" | "“" => {
             let (open, close) = marked(text, next)?;
             make(QuoteKind::Direct, open, close)
+        }
+        // `می گوید، اگر …`, `گزارش کرد، وزارت …`: the reported clause after a comma.
+        "،" if toks.get(end + 1).is_some_and(|t| t.kind == TokenKind::Word) => {
+            let start = toks[end + 1].start;
+            make(
+                QuoteKind::Indirect,
+                start,
+                sentence_end(toks, end + 1, text.len()),
+            )
         }
         _ if keys[end] == "که" => {
             let start = toks.get(end + 1)?.start;
@@ -683,6 +704,64 @@ fn headline<'a>(
     })
 }
 
+/// The heads of clause adverbials that report speech: `با بیان اینکه …`, `با تاکید بر
+/// اینکه …`, `با اشاره به اینکه …`, `با ابراز امیدواری از اینکه …`, `مبنی بر اینکه …`.
+const ADVERBIAL_HEADS: [&[&str]; 6] = [
+    &["با", "بیان"],
+    &["با", "تاکید", "بر"],
+    &["با", "اشاره", "به"],
+    &["با", "ابراز", "امیدواری", "از"],
+    &["با", "اظهار", "امیدواری", "از"],
+    &["مبنی", "بر"],
+];
+
+/// Indirect speech in a clause adverbial; the content runs to the comma that closes it, and
+/// the speaker is the subject before it.
+fn clause_adverbials<'a>(
+    text: &'a str,
+    toks: &[Token<'a>],
+    keys: &[Cow<'_, str>],
+) -> Vec<Quote<'a>> {
+    let mut out = Vec::new();
+    for k in 0..toks.len() {
+        for head in ADVERBIAL_HEADS {
+            let n = head.len();
+            if k + n >= toks.len() || (0..n).any(|j| keys[k + j] != head[j]) {
+                continue;
+            }
+            // `اینکه` or `این که`.
+            let content_at = match (
+                keys.get(k + n).map(|k| k.as_ref()),
+                keys.get(k + n + 1).map(|k| k.as_ref()),
+            ) {
+                (Some("اینکه"), _) => k + n + 1,
+                (Some("این"), Some("که")) => k + n + 2,
+                _ => continue,
+            };
+            let Some(first) = toks.get(content_at) else {
+                continue;
+            };
+            let stop = (content_at..toks.len())
+                .find(|&j| matches!(toks[j].text, "،" | "." | "!" | "؟" | "?" | ":"))
+                .map_or(text.len(), |j| toks[j].start);
+            let content = text[first.start..stop].trim_end();
+            if content.split_whitespace().count() < 2 {
+                continue;
+            }
+            let cue_end = toks[content_at - 1].end();
+            out.push(Quote {
+                kind: QuoteKind::Indirect,
+                content: span(text, first.start, first.start + content.len()),
+                cue: Some(span(text, toks[k].start, cue_end)),
+                speaker: speaker(text, toks, keys, k),
+                resolved: None,
+                continuation: false,
+            });
+        }
+    }
+    out
+}
+
 /// `به گفته X، …` / `به نوشته X، …`: indirect speech with the speaker in the cue phrase.
 fn according_to<'a>(text: &'a str, toks: &[Token<'a>], keys: &[Cow<'_, str>]) -> Option<Quote<'a>> {
     let at = (0..toks.len().saturating_sub(2))
@@ -770,6 +849,23 @@ mod tests {
                     Some("ابراز امیدواری کرد"),
                     "خط هوایی فعال شود",
                 )),
+            ),
+            (
+                "وی با بیان اینکه تیم آماده است، گفت: بازی سختی است.",
+                Some((Indirect, Some("وی"), Some("با بیان اینکه"), "تیم آماده است")),
+            ),
+            (
+                "کارشناس روسی می گوید، اگر این درست باشد بحران بزرگ است.",
+                Some((
+                    Indirect,
+                    Some("کارشناس روسی"),
+                    Some("می گوید"),
+                    "اگر این درست باشد بحران بزرگ است",
+                )),
+            ),
+            (
+                "پس از انتخابات، پرویز مشرف گفت: دموکراسی آغاز شد.",
+                Some((Colon, Some("پرویز مشرف"), Some("گفت"), "دموکراسی آغاز شد.")),
             ),
             (
                 "به گفته این منبع، قرارداد امضا شد.",
