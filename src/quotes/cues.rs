@@ -1,7 +1,29 @@
 //! Reporting verbs (cues) and their forms, matched on folded token keys so that raw scraped
 //! text (`ي ك`, `تأکید`/`تاکید`, half-spaces lost or typed as spaces) matches too.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use crate::halfspace::lexicon::FxHasher;
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Every prefix (at a character boundary) of every cue form: a token or a concatenation of
+/// tokens that is not one cannot start or continue a cue.
+static PREFIXES: LazyLock<HashSet<String, BuildHasherDefault<FxHasher>>> = LazyLock::new(|| {
+    let mut set = HashSet::default();
+    for form in FORMS.keys() {
+        for (k, c) in form.char_indices() {
+            set.insert(form[..k + c.len_utf8()].to_owned());
+        }
+    }
+    set
+});
+
+/// Could the folded tokens concatenated so far begin a cue form?
+pub(crate) fn is_prefix(folded: &str) -> bool {
+    PREFIXES.contains(folded)
+}
 use std::sync::LazyLock;
 
 /// Simple reporting verbs: (past stem, present stem with its glide).
@@ -51,8 +73,8 @@ pub(crate) struct Cue {
 
 /// Every form of every cue, folded (no spaces or ZWNJs), to whether it introduces a clause
 /// directly.
-static FORMS: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
-    let mut forms = HashMap::new();
+static FORMS: LazyLock<FxMap<String, Cue>> = LazyLock::new(|| {
+    let mut forms = FxMap::default();
     let mut add = |preverb: &str, past: &str, present: &str, direct_clause: bool| {
         let cue = Cue { direct_clause };
         for ending in ["", "ند"] {
@@ -128,17 +150,6 @@ pub(crate) fn fold(token: &str) -> std::borrow::Cow<'_, str> {
         })
         .collect::<String>()
         .into()
-}
-
-/// Could a cue form start with `c`? (Every form's first letter, computed from the forms.)
-pub(crate) fn may_start(c: char) -> bool {
-    static FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let mut v: Vec<char> = FORMS.keys().filter_map(|f| f.chars().next()).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    });
-    FIRST.binary_search(&c).is_ok()
 }
 
 /// The cue whose form is the concatenation of these folded tokens, if any.

@@ -346,7 +346,7 @@ fn cue_at(toks: &[Token<'_>], keys: &[Cow<'_, str>], i: usize) -> Option<(usize,
         return None;
     }
     let mut best = None;
-    if !keys[i].chars().next().is_some_and(cues::may_start) {
+    if !cues::is_prefix(&keys[i]) {
         return None;
     }
     let mut joined = String::with_capacity(32);
@@ -357,6 +357,9 @@ fn cue_at(toks: &[Token<'_>], keys: &[Cow<'_, str>], i: usize) -> Option<(usize,
         joined.push_str(&keys[j]);
         if let Some(cue) = cues::lookup(&joined) {
             best = Some((j + 1, cue));
+        }
+        if !cues::is_prefix(&joined) {
+            break;
         }
     }
     // `گفت‌وگو` is one token and no cue; `گفت وگو` is two: the cue must not be followed by
@@ -724,6 +727,9 @@ fn clause_adverbials<'a>(
 ) -> Vec<Quote<'a>> {
     let mut out = Vec::new();
     for k in 0..toks.len() {
+        if !matches!(keys[k].as_ref(), "با" | "مبنی") {
+            continue;
+        }
         for head in ADVERBIAL_HEADS {
             let n = head.len();
             if k + n >= toks.len() || (0..n).any(|j| keys[k + j] != head[j]) {
