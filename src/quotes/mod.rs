@@ -268,18 +268,9 @@ impl QuoteDetector {
                 .iter()
                 .any(|q| q.content.start <= open.end() && open.start <= q.content.end())
         {
-            let close = marked(text, open).map_or(text.trim_end().len(), |(_, close)| close);
-            let content = text[open.end()..close].trim_end();
-            if content.split_whitespace().count() >= 3 {
+            if let Some(q) = speakerless_marked(text, open, 3) {
                 found.retain(|q| q.kind != QuoteKind::Headline);
-                found.push(Quote {
-                    kind: QuoteKind::Direct,
-                    content: span(text, open.end(), open.end() + content.len()),
-                    cue: None,
-                    speaker: None,
-                    resolved: None,
-                    continuation: false,
-                });
+                found.push(q);
                 found.sort_by_key(|q| q.content.start);
             }
         }
@@ -289,17 +280,8 @@ impl QuoteDetector {
             && let Some(first) = toks.first()
             && matches!(first.text, "«" | "\"" | "“")
         {
-            let close = marked(text, first).map_or(text.trim_end().len(), |(_, close)| close);
-            let content = text[first.end()..close].trim_end();
-            if content.split_whitespace().count() >= 4 {
-                found.push(Quote {
-                    kind: QuoteKind::Direct,
-                    content: span(text, first.end(), first.end() + content.len()),
-                    cue: None,
-                    speaker: None,
-                    resolved: None,
-                    continuation: false,
-                });
+            if let Some(q) = speakerless_marked(text, first, 4) {
+                found.push(q);
             }
         }
         for q in clause_adverbials(text, &toks, &keys) {
@@ -628,6 +610,21 @@ fn quote_after<'a>(
         ),
         _ => None,
     }
+}
+
+/// A direct quotation with no cue or speaker in its unit, from the quotation mark `open` to
+/// its close (or to the end of the unit), if it has at least `min_words` words.
+fn speakerless_marked<'a>(text: &'a str, open: &Token<'a>, min_words: usize) -> Option<Quote<'a>> {
+    let close = marked(text, open).map_or(text.trim_end().len(), |(_, close)| close);
+    let content = text[open.end()..close].trim_end();
+    (content.split_whitespace().count() >= min_words).then(|| Quote {
+        kind: QuoteKind::Direct,
+        content: span(text, open.end(), open.end() + content.len()),
+        cue: None,
+        speaker: None,
+        resolved: None,
+        continuation: false,
+    })
 }
 
 /// If `open` is an opening quotation mark, the content range inside it and its close.
