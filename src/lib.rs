@@ -178,7 +178,7 @@ pub use numbers::{
 pub use offsets::{Edit, Normalized};
 pub use quotes::{Quote, QuoteDetector, QuoteKind, Span, quotes};
 pub use sentences::{Sentence, SentenceSplitter, Sentences, sentences};
-pub use tokens::{Token, TokenKind, Tokens, tokens};
+pub use tokens::{Token, TokenKind, Tokenizer, Tokens, tokens};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

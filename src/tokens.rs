@@ -109,7 +109,67 @@ impl Token<'_> {
 /// assert_eq!(&raw[n.original_range(second.range())], "تجاري");
 /// ```
 pub fn tokens(text: &str) -> Tokens<'_> {
-    Tokens { text, pos: 0 }
+    Tokenizer::new().tokens(text)
+}
+
+/// A reusable tokenizer with options; [`tokens`] uses the defaults.
+///
+/// # Examples
+///
+/// ```
+/// use persian_text::Tokenizer;
+///
+/// let t = Tokenizer::new().join_verbs(true);
+/// let words: Vec<&str> = t.tokens("او خواهد رفت و گفته شده است که می‌آید").map(|t| t.text).collect();
+/// assert_eq!(words, ["او", "خواهد رفت", "و", "گفته شده است", "که", "می\u{200C}آید"]);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Tokenizer {
+    join_verbs: bool,
+}
+
+impl Tokenizer {
+    /// The default tokenizer: every word its own token.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(persian_text::Tokenizer::new().tokens("خواهد رفت").count(), 2);
+    /// ```
+    pub const fn new() -> Tokenizer {
+        Tokenizer { join_verbs: false }
+    }
+
+    /// Joins the parts of a multi-part verb into one token, as hazm's users know it: the
+    /// future (`خواهد رفت`, `نخواهیم دید`) and a past participle with its auxiliaries
+    /// (`گفته شده است`, `رفته بود`). Such a token contains spaces. Off by default.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let t = persian_text::Tokenizer::new().join_verbs(true);
+    /// assert_eq!(t.tokens("رفته بود").next().unwrap().text, "رفته بود");
+    /// assert_eq!(t.tokens("خانه بود").count(), 2); // not a participle
+    /// ```
+    pub const fn join_verbs(mut self, yes: bool) -> Tokenizer {
+        self.join_verbs = yes;
+        self
+    }
+
+    /// Splits `text` into tokens, lazily.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(persian_text::Tokenizer::new().tokens("یک دو").count(), 2);
+    /// ```
+    pub fn tokens<'a>(&self, text: &'a str) -> Tokens<'a> {
+        Tokens {
+            text,
+            pos: 0,
+            join_verbs: self.join_verbs,
+        }
+    }
 }
 
 /// The iterator [`tokens`] returns.
@@ -123,6 +183,7 @@ pub fn tokens(text: &str) -> Tokens<'_> {
 pub struct Tokens<'a> {
     text: &'a str,
     pos: usize,
+    join_verbs: bool,
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -136,7 +197,10 @@ impl<'a> Iterator for Tokens<'a> {
             self.pos += 1;
         }
         let start = self.pos + text[self.pos..].find(|c: char| !c.is_whitespace() && c != ZWNJ)?;
-        let (end, kind) = token_at(text, start);
+        let (mut end, kind) = token_at(text, start);
+        if self.join_verbs && kind == TokenKind::Word {
+            end = verb_end(text, start, end);
+        }
         self.pos = end;
         Some(Token {
             text: &text[start..end],
@@ -144,6 +208,45 @@ impl<'a> Iterator for Tokens<'a> {
             kind,
         })
     }
+}
+
+/// The end of the multi-part verb whose first word is `text[start..end]`, or `end`.
+fn verb_end(text: &str, start: usize, end: usize) -> usize {
+    use crate::halfspace::{is_auxiliary, is_participle};
+    let first = &text[start..end];
+    // The next word after one space, if it is a plain word.
+    let next_word = |at: usize| -> Option<(usize, &str)> {
+        let rest = text[at..].strip_prefix(' ')?;
+        let s = at + 1;
+        if !rest.starts_with(is_word_char) {
+            return None;
+        }
+        let e = word(text, s);
+        Some((e, &text[s..e]))
+    };
+    let future = first.strip_prefix('ن').unwrap_or(first);
+    if ["خواهم", "خواهی", "خواهد", "خواهیم", "خواهید", "خواهند"].contains(&future)
+    {
+        // خواهد + a past stem.
+        if let Some((e, w)) = next_word(end)
+            && crate::halfspace::lexicon::LEXICON.is_past_stem(w)
+        {
+            return e;
+        }
+        return end;
+    }
+    if !is_participle(first) {
+        return end;
+    }
+    // A participle and up to two auxiliaries: `گفته شده است`.
+    let mut stop = end;
+    for _ in 0..2 {
+        match next_word(stop) {
+            Some((e, w)) if is_auxiliary(w) || matches!(w, "شده" | "بوده") => stop = e,
+            _ => break,
+        }
+    }
+    stop
 }
 
 fn is_word_char(c: char) -> bool {
@@ -363,6 +466,24 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(toks(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn joined_verbs() {
+        let t = Tokenizer::new().join_verbs(true);
+        let cases: [(&str, &[&str]); 6] = [
+            ("خواهد رفت", &["خواهد رفت"]),
+            ("نخواهیم دید", &["نخواهیم دید"]),
+            ("گفته شده است", &["گفته شده است"]),
+            ("رفته بود.", &["رفته بود", "."]),
+            ("خواهد آمدن", &["خواهد", "آمدن"]), // not a past stem
+            ("خانه بود", &["خانه", "بود"]),     // not a participle
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> = t.tokens(text).map(|t| t.text).collect();
+            assert_eq!(got, want, "{text}");
+        }
+        assert_eq!(tokens("خواهد رفت").count(), 2, "off by default");
     }
 
     #[test]

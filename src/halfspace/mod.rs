@@ -144,7 +144,7 @@ const AUX_PRESENT: [&str; 6] = ["شو", "کن", "باش", "نما", "گرد", "�
 
 /// Is `word` a form of an auxiliary or light verb: a stem with a person ending, a participle
 /// (`شده`), an infinitive (`کردن`), or `است`?
-fn is_auxiliary(word: &str) -> bool {
+pub(crate) fn is_auxiliary(word: &str) -> bool {
     if matches!(word, "است" | "هست" | "نیست") {
         return true;
     }
@@ -170,7 +170,7 @@ fn is_stem_head(word: &str) -> bool {
 }
 
 /// Is `word` a past participle (`کرده`, `گرفته`): a past stem and `ه`?
-fn is_participle(word: &str) -> bool {
+pub(crate) fn is_participle(word: &str) -> bool {
     word.strip_suffix('ه')
         .is_some_and(|stem| stem.chars().count() >= 2 && LEXICON.is_past_stem(stem))
 }

@@ -95,6 +95,17 @@ proptest! {
     }
 
     #[test]
+    fn joined_verb_tokens_are_ordered_slices(text in text()) {
+        let mut last = 0;
+        for t in persian_text::Tokenizer::new().join_verbs(true).tokens(&text) {
+            prop_assert_eq!(&text[t.range()], t.text);
+            prop_assert!(t.start >= last && !t.text.is_empty());
+            prop_assert!(!t.text.contains(['\n', '\t']) && !t.text.contains("  "), "{:?}", t.text);
+            last = t.end();
+        }
+    }
+
+    #[test]
     fn tokens_are_ordered_slices_without_whitespace(text in text()) {
         let mut last = 0;
         let mut covered = String::new();
