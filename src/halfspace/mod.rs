@@ -116,17 +116,17 @@ const PAST_ENDINGS: [&str; 6] = ["یم", "ید", "ند", "م", "ی", ""];
 const VETO: [(&str, &str); 2] = [("بی", "بی"), ("می", "می")];
 
 /// Does the standard write a ZWNJ (rather than nothing or a space) between the parts `left`
-/// and `right` of one word? After the verbal prefix, before a plural, comparative or clitic
-/// suffix, after a silent `ه` (سرمایه‌گذار), before the Arabic article (بین‌المللی) and before
-/// an agentive participle (تعیین‌کننده). Elsewhere compounds are written joined
-/// (سیاستمدار) or as two words (فروردین ماه).
+/// and `right` of one word? After the verbal prefix or the prefix `بی` (`بی‌شک`), before a
+/// plural, comparative or clitic suffix, after a silent `ه` (سرمایه‌گذار), before the Arabic
+/// article (بین‌المللی) and before an agentive participle (تعیین‌کننده). Elsewhere compounds
+/// are written joined (سیاستمدار) or as two words (فروردین ماه).
 fn zwnj_boundary(left: &str, right: &str) -> bool {
     let left = left.rsplit(ZWNJ).next().unwrap_or(left);
     let right = right.split(ZWNJ).next().unwrap_or(right);
     if is_auxiliary(right) {
         return false; // a verb phrase (ساخته شده), written with a space
     }
-    matches!(left, "می" | "نمی")
+    matches!(left, "می" | "نمی" | "بی")
         || silent_heh(left)
         || right.starts_with("ال")
         || right.starts_with('آ')
@@ -588,6 +588,9 @@ mod tests {
             ("همکاریها", Some("همکاری\u{200C}ها")),
             ("دیپلماتها", Some("دیپلمات\u{200C}ها")),
             ("سیاستمداران", None), // written joined by the Academy
+            ("بیشک", Some("بی\u{200C}شک")),
+            ("بیخبر", Some("بی\u{200C}خبر")),
+            ("بیمار", None), // a word of its own, not بی + مار
             ("سرمایهگذاران", Some("سرمایه\u{200C}گذاران")),
             ("رسانهای", Some("رسانه\u{200C}ای")),
             ("فعالتر", Some("فعال\u{200C}تر")),
