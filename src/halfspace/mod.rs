@@ -288,9 +288,6 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
     let compound = fused_candidate(w)?;
     let fused = lex.get(w);
     let fused_freq = fused.map_or(0, |e| e.freq);
-    if fused.is_some_and(|e| e.flags & FLAG_STOPWORD != 0) {
-        return None;
-    }
     // 1. The lexicon spells it with a ZWNJ, more often than without, at boundaries where the
     // standard writes one (not سیاست‌مداران, which the Academy writes joined).
     if compound
