@@ -254,7 +254,8 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str) -> bool {
 /// Could `w1` + ZWNJ + `w2` pass [`zwnj_boundary`]? Byte checks on the letters at the join,
 /// so that most pairs are rejected before any hashing.
 fn compound_shape(w1: &str, w2: &str) -> bool {
-    w1.ends_with('ه')
+    w1 == "بی"
+        || w1.ends_with('ه')
         || w2.starts_with(['آ', 'ا'])
         || w2.ends_with('ی')
         || w2.ends_with("ان")
@@ -405,15 +406,19 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
             ) || (base.flags & FLAG_STOPWORD != 0
                 && base.flags & (FLAG_NOUN | FLAG_ADJECTIVE) == 0));
         let allowed = mode == Spacing::Standard || decision.reason == HalfSpace::Plural;
-        // Web counts include the fused misspelling itself (مهمترین, سالهای), so only a
-        // tagged lemma (تنها, سهام) vetoes the split.
+        // Web counts include the fused misspelling itself (مهمترین), so only a word the lists
+        // tag or name as a word of its own (تنها, سهام, تنهایی) vetoes the split.
+        // The word, or the word without an abstract-noun or indefinite `ی`/`یی` (تنهایی is
+        // تنها + یی, not تن + هایی).
+        let own = |x: &str| {
+            lex.get(x).is_some_and(|e| {
+                e.flags & (FLAG_NOUN | FLAG_ADJECTIVE | FLAG_ADVERB | FLAG_STOPWORD) != 0
+                    && e.freq.saturating_mul(20) >= base_freq
+            })
+        };
         let lemma =
-            fused.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE | FLAG_ADVERB) != 0);
-        if !last_char(&w[..at]).is_some_and(joins_forward)
-            || (lemma && fused_freq.saturating_mul(20) >= base_freq)
-            || pronoun
-            || !allowed
-        {
+            own(w) || w.strip_suffix("یی").is_some_and(own) || w.strip_suffix('ی').is_some_and(own);
+        if !last_char(&w[..at]).is_some_and(joins_forward) || lemma || pronoun || !allowed {
             return None;
         }
         return Some((vec![at], decision));
@@ -495,7 +500,8 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
     // A compound the lexicon spells with a ZWNJ.
     let fused = format!("{w1}{w2}");
     // A function word does not start a compound (که بر), though a noun among them may (همه).
-    let function_word = stop1 && e1.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) == 0);
+    let function_word =
+        w1 != "بی" && stop1 && e1.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) == 0);
     if compound
         && !function_word
         && let Some(h) = lex.half_spaced(&fused)
@@ -587,7 +593,9 @@ mod tests {
             ("سیاستمداران", None), // written joined by the Academy
             ("بیشک", Some("بی\u{200C}شک")),
             ("بیخبر", Some("بی\u{200C}خبر")),
-            ("بیمار", None), // a word of its own, not بی + مار
+            ("بیمار", None),  // a word of its own, not بی + مار
+            ("تنهایی", None), // تنها + یی, not تن + هایی
+            ("سالهای", Some("سال\u{200C}های")),
             ("سرمایهگذاران", Some("سرمایه\u{200C}گذاران")),
             ("رسانهای", Some("رسانه\u{200C}ای")),
             ("فعالتر", Some("فعال\u{200C}تر")),
@@ -622,6 +630,7 @@ mod tests {
             ("ماه", "می", None),
             ("می", "سال", None),
             ("بی", "بی", None),
+            ("بی", "شک", Some(Join::Zwnj)),
             ("که", "ای", None),
             ("به", "خصوص", None),
             ("فروردین", "ماه", None),
