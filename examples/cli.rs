@@ -126,29 +126,53 @@ impl From<io::Error> for Failure {
     }
 }
 
+/// Standard input, line by line, checked as UTF-8 with the byte offset of any bad sequence.
+struct Lines {
+    input: io::StdinLock<'static>,
+    buf: Vec<u8>,
+    offset: u64,
+}
+
+impl Lines {
+    fn stdin() -> Lines {
+        Lines {
+            input: io::stdin().lock(),
+            buf: Vec::new(),
+            offset: 0,
+        }
+    }
+
+    /// The next line without its `\n`, and whether it had one; `None` at the end.
+    fn next_line(&mut self) -> Result<Option<(&str, bool)>, Failure> {
+        self.buf.clear();
+        if self.input.read_until(b'\n', &mut self.buf)? == 0 {
+            return Ok(None);
+        }
+        let start = self.offset;
+        self.offset += self.buf.len() as u64;
+        let newline = self.buf.last() == Some(&b'\n');
+        let body = &self.buf[..self.buf.len() - usize::from(newline)];
+        let line = std::str::from_utf8(body).map_err(|e| Failure::BadUtf8 {
+            offset: start + e.valid_up_to() as u64,
+        })?;
+        Ok(Some((line, newline)))
+    }
+}
+
+fn stdout() -> BufWriter<io::StdoutLock<'static>> {
+    BufWriter::with_capacity(1 << 16, io::stdout().lock())
+}
+
 /// Calls `f` on each line of standard input (without its `\n`) and writes what it writes,
 /// followed by the `\n` the input line had.
 fn each_line(mut f: impl FnMut(&str, &mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
-    let stdin = io::stdin();
-    let mut input = stdin.lock();
-    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let mut buf = Vec::new();
-    let mut offset: u64 = 0;
-    loop {
-        buf.clear();
-        if input.read_until(b'\n', &mut buf)? == 0 {
-            break;
-        }
-        let newline = buf.last() == Some(&b'\n');
-        let body = &buf[..buf.len() - usize::from(newline)];
-        let line = std::str::from_utf8(body).map_err(|e| Failure::BadUtf8 {
-            offset: offset + e.valid_up_to() as u64,
-        })?;
+    let mut lines = Lines::stdin();
+    let mut out = stdout();
+    while let Some((line, newline)) = lines.next_line()? {
         f(line, &mut out)?;
         if newline {
             out.write_all(b"\n")?;
         }
-        offset += buf.len() as u64;
     }
     out.flush()?;
     Ok(())
@@ -157,12 +181,9 @@ fn each_line(mut f: impl FnMut(&str, &mut dyn Write) -> io::Result<()>) -> Resul
 /// The `quotes` task: articles are runs of non-empty lines, separated by an empty line; each
 /// input line gets one JSON array. Memory is bounded by the longest article.
 fn quotes_task() -> Result<(), Failure> {
-    let stdin = io::stdin();
-    let mut input = stdin.lock();
-    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut lines = Lines::stdin();
+    let mut out = stdout();
     let mut article: Vec<String> = Vec::new();
-    let mut buf = Vec::new();
-    let mut offset: u64 = 0;
     let flush = |article: &mut Vec<String>, out: &mut dyn Write| -> io::Result<()> {
         let units: Vec<&str> = article.iter().map(String::as_str).collect();
         for (unit, found) in units.iter().zip(QuoteDetector::new().article(&units)) {
@@ -171,16 +192,7 @@ fn quotes_task() -> Result<(), Failure> {
         article.clear();
         Ok(())
     };
-    loop {
-        buf.clear();
-        if input.read_until(b'\n', &mut buf)? == 0 {
-            break;
-        }
-        let body = buf.strip_suffix(b"\n").unwrap_or(&buf);
-        let line = std::str::from_utf8(body).map_err(|e| Failure::BadUtf8 {
-            offset: offset + e.valid_up_to() as u64,
-        })?;
-        offset += buf.len() as u64;
+    while let Some((line, _)) = lines.next_line()? {
         if line.trim().is_empty() {
             flush(&mut article, &mut out)?;
             writeln!(out, "[]")?;

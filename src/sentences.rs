@@ -174,8 +174,7 @@ const CLOSERS: [char; 5] = ['\u{00BB}', '"', '\u{201D}', ')', ']']; // » ”
 /// Whitespace, and the invisible characters that carry no text (bidi marks, ZWNJ, BOM): a
 /// sentence neither starts nor ends with one.
 fn is_blank(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
+    c.is_whitespace() || c == crate::ZWNJ || crate::normalize::is_removable_control(c)
 }
 
 fn is_end_mark(c: char) -> bool {
@@ -358,11 +357,11 @@ fn verb_before(text: &str, at: usize) -> String {
         .rev()
         .find(|&(_, c)| !(is_letter(c) || c == crate::ZWNJ))
         .map_or(0, |(k, c)| k + c.len_utf8());
-    crate::normalize::Normalizer::builder()
+    // Letters as the lexicon spells them; no restoration (it would consult the lexicon).
+    static LETTERS: crate::Normalizer = crate::Normalizer::builder()
         .spacing(crate::Spacing::Off)
-        .build()
-        .normalize(&head[begin..])
-        .into_owned()
+        .build();
+    LETTERS.normalize(&head[begin..]).into_owned()
 }
 
 /// Latin abbreviations that end with a dot inside a sentence.

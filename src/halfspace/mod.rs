@@ -113,7 +113,7 @@ const AFTER_SILENT_HEH: [&str; 8] = ["ایی", "ایم", "اید", "اند", "ا
 const PRESENT_ENDINGS: [&str; 6] = ["یم", "ید", "ند", "م", "ی", "د"];
 const PAST_ENDINGS: [&str; 6] = ["یم", "ید", "ند", "م", "ی", ""];
 /// Pairs that are two words in common use although the lexicon lists their joined spelling.
-const VETO: [(&str, &str); 2] = [("بی", "بی"), ("می", "می")];
+const VETO: [(&str, &str); 1] = [("بی", "بی")]; // بی بی سی (BBC), not بی‌بی
 
 /// Does the standard write a ZWNJ (rather than nothing or a space) between the parts `left`
 /// and `right` of one word? After the verbal prefix or the prefix `بی` (`بی‌شک`), before a

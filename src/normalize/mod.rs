@@ -32,9 +32,10 @@
 //! Line breaks are kept: the output has exactly as many lines as the input.
 
 mod controls;
+pub(crate) use controls::is_removable_control;
 mod diacritics;
 pub(crate) mod engine;
-mod letters;
+pub(crate) mod letters;
 #[rustfmt::skip]
 mod presentation;
 pub(crate) mod protect;

@@ -67,7 +67,7 @@ fn url(s: &str) -> Option<usize> {
 
 /// Zero-width and bidi control characters (ZWNJ included).
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+    c == ZWNJ || super::controls::is_removable_control(c)
 }
 
 /// Does `c` end a URL or a domain's path? Whitespace, invisible characters (a ZWNJ after a

@@ -418,13 +418,10 @@ pub(crate) fn cardinal_of(word: &str) -> Option<String> {
 /// assert!(words_to_number("").is_err());
 /// ```
 pub fn words_to_number(text: &str) -> Result<Number, Error> {
+    // Arabic letter forms read as Persian ones, as the normalizer writes them.
     let folded: String = text
         .chars()
-        .map(|c| match c {
-            '\u{064A}' | '\u{0649}' => '\u{06CC}',
-            '\u{0643}' => '\u{06A9}',
-            c => c,
-        })
+        .map(|c| crate::normalize::letters::persian_letter(c, crate::Letters::Persian).unwrap_or(c))
         .collect();
     let mut words: Vec<&str> = folded
         .split([' ', '\u{00A0}', '\t'])

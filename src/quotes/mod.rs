@@ -351,7 +351,7 @@ fn cue_at(toks: &[Token<'_>], keys: &[Cow<'_, str>], i: usize) -> Option<(usize,
 
 /// Words that end the speaker's noun phrase: prepositions opening adjuncts, time words,
 /// adverbs and particles between the subject and the verb.
-const ADJUNCT_STARTS: [&str; 35] = [
+const ADJUNCT_STARTS: [&str; 34] = [
     "با",
     "به",
     "از",
@@ -385,7 +385,6 @@ const ADJUNCT_STARTS: [&str; 35] = [
     "همچنان",
     "البته",
     "امشب",
-    "نیزدر",
     "درمورد",
 ];
 
