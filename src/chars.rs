@@ -58,6 +58,23 @@ pub(crate) const fn is_arabic_letter(c: char) -> bool {
     )
 }
 
+/// Is `c` a letter of any script: an Arabic-script letter ([`is_arabic_letter`]) or an
+/// alphabetic character? Answers ASCII and the Arabic block without the generic Unicode table.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        // Besides the letters, Unicode calls some marks, the tatweel and the small waw and
+        // yeh alphabetic; digits and punctuation are not, and skip the table.
+        is_arabic_letter(c)
+            || ((is_arabic_mark(c) || matches!(c, '\u{0640}' | '\u{06E5}' | '\u{06E6}'))
+                && c.is_alphabetic())
+    } else {
+        c != ZWNJ && (is_arabic_letter(c) || c.is_alphabetic())
+    }
+}
+
 /// Does the Arabic letter `c` join the letter after it? Only such letters can be followed by a
 /// visible ZWNJ: after `ا د ذ ر ز ژ و` (right-joining only) a ZWNJ changes nothing on screen.
 pub(crate) const fn joins_forward(c: char) -> bool {
@@ -162,6 +179,19 @@ pub(crate) fn is_latin_letter(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_letter_matches_the_generic_test() {
+        let sample =
+            ('\u{0000}'..='\u{0800}').chain(['\u{200C}', '\u{200D}', 'ß', '中', '\u{FB8A}']);
+        for c in sample {
+            assert_eq!(
+                is_letter(c),
+                is_arabic_letter(c) || c.is_alphabetic(),
+                "{c:?}"
+            );
+        }
+    }
 
     #[test]
     fn joining_classes() {

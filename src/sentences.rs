@@ -7,7 +7,7 @@
 //! colon, `؛` or `،`. A quotation of several sentences is split into them, unless the sentence
 //! around it goes on after the closing `»`.
 
-use crate::chars::{is_arabic_letter, is_digit};
+use crate::chars::{is_digit, is_letter};
 use crate::normalize::protect;
 
 /// Splits `text` into sentences with the default settings. See [`SentenceSplitter`].
@@ -181,10 +181,6 @@ fn is_end_mark(c: char) -> bool {
     END_MARKS.contains(&c)
 }
 
-fn is_letter(c: char) -> bool {
-    is_arabic_letter(c) || c.is_alphabetic()
-}
-
 /// Where the sentence starting at `start` ends (exclusive; before trailing whitespace is
 /// trimmed).
 fn find_end(text: &str, start: usize, line_breaks: bool) -> usize {
@@ -212,7 +208,6 @@ fn find_end(text: &str, start: usize, line_breaks: bool) -> usize {
             .next()
             .expect("interesting bytes start characters");
         let j = i + c.len_utf8();
-        let prev_char = prev.or_else(|| text[..i].chars().next_back());
         match c {
             '\n' | '\r' if line_breaks => return i,
             '\u{00AB}' => quotes.push(text[..i].trim_end().ends_with(':')),
@@ -229,7 +224,8 @@ fn find_end(text: &str, start: usize, line_breaks: bool) -> usize {
                 i = run_end;
                 continue;
             }
-            _ if prev_char
+            _ if prev
+                .or_else(|| text[..i].chars().next_back())
                 .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '\u{00AB}' | '"'))
                 && protect::may_start(bytes[i]) =>
             {
@@ -277,50 +273,52 @@ fn interesting(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-/// The first byte at or after `from` that may be [`interesting`]: a branch-free test over
-/// 32-byte chunks, which the compiler vectorizes, then a scalar scan of the chunk.
+/// The first position at or after `from` that may be [`interesting`], found with a
+/// branch-free byte filter over 32-byte chunks that the compiler vectorizes into a bit mask.
+/// The filter is a superset: all ASCII but space and a few marks, `C2` (the guillemets) and
+/// the last bytes of `؟` (`D8 9F`) and `…` (`E2 80 A6`), backed up to their first byte.
 fn next_interesting(bytes: &[u8], from: usize) -> usize {
     #[inline(always)]
-    fn maybe(b: u8, n: u8, n2: u8) -> bool {
-        let ascii = matches!(
-            b,
-            b'\n'
-                | b'\r'
-                | b'.'
-                | b'!'
-                | b'?'
-                | b':'
-                | b'@'
-                | b'#'
-                | b'['
-                | b';'
-                | b'='
-                | b'<'
-                | b'^'
-        ) | b.is_ascii_alphanumeric();
-        ascii
+    fn maybe(b: u8) -> bool {
+        (b < 0x20)
+            | (b == b'!')
+            | (b == b'#')
+            | (b == b'.')
+            | ((b >= b'0') & (b < 0x80))
             | (b == 0xC2)
-            | ((b == 0xD8) & (n == 0x9F))
-            | ((b == 0xE2) & (n == 0x80) & (n2 == 0xA6))
+            | (b == 0x9F)
+            | (b == 0xA6)
     }
     const CHUNK: usize = 32;
     let mut i = from;
-    while i + CHUNK + 1 < bytes.len() {
-        let w = &bytes[i..i + CHUNK + 2];
-        let mut any = false;
-        for k in 0..CHUNK {
-            any |= maybe(w[k], w[k + 1], w[k + 2]);
+    let found = loop {
+        let Some(w) = bytes.get(i..i + CHUNK) else {
+            break bytes[i.min(bytes.len())..]
+                .iter()
+                .position(|&b| maybe(b))
+                .map_or(bytes.len(), |k| i + k);
+        };
+        let mut flags = [0u8; CHUNK];
+        for (f, &b) in flags.iter_mut().zip(w) {
+            *f = u8::from(maybe(b));
         }
-        if any {
-            break;
+        // Eight 0/1 bytes to eight bits: the multiplication moves byte k's bit to bit 56 + k.
+        let mut mask = 0u32;
+        for (j, eight) in flags.chunks_exact(8).enumerate() {
+            let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            mask |= ((x.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32) << (8 * j);
+        }
+        if mask != 0 {
+            break i + mask.trailing_zeros() as usize;
         }
         i += CHUNK;
+    };
+    // Back from a continuation byte to the start of its character, not before `from`.
+    let mut at = found;
+    while at > from && at < bytes.len() && (0x80..0xC0).contains(&bytes[at]) {
+        at -= 1;
     }
-    let at = |k: usize| bytes.get(k).copied().unwrap_or(0);
-    while i < bytes.len() && !maybe(bytes[i], at(i + 1), at(i + 2)) {
-        i += 1;
-    }
-    i
+    at
 }
 
 /// The end of the run of end marks starting at `at` (`؟!`, `!!!`, `...`, `. .`).
@@ -376,8 +374,8 @@ fn is_boundary(text: &str, start: usize, at: usize, run_end: usize, quote: Optio
     let before = text[..at].chars().next_back();
     let after = text[run_end..].chars().next();
     // The word before the marks, across a space (`و ...`).
-    let word = word_before(text, text[..at].trim_end_matches(' ').len());
-    let single_letter = word.chars().count() == 1;
+    let word = || word_before(text, text[..at].trim_end_matches(' ').len());
+    let single_letter = |word: &str| word.chars().count() == 1;
     // An ellipsis alone; one followed by another mark (`و... .`, `…؟!`) ends the sentence
     // after that mark.
     // Four dots, or `…` and a dot, are an ellipsis and a full stop.
@@ -391,8 +389,18 @@ fn is_boundary(text: &str, start: usize, at: usize, run_end: usize, quote: Optio
             return false;
         }
         // Initials and abbreviations: م. عباسی, ج.ا.ا, U.S.A, Dr.
-        if single_letter || LATIN_ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str()) {
-            return false;
+        let mut back = text[..at].trim_end_matches(' ').chars().rev();
+        if let Some(last) = back.next().filter(|&c| is_letter(c)) {
+            if back.next().is_none_or(|c| !is_letter(c)) {
+                return false; // a single letter
+            }
+            if last.is_ascii_alphabetic()
+                && LATIN_ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(word()))
+            {
+                return false;
+            }
         }
         // A list number at the start of a unit: ۱. …
         if at - start <= 12 && text[start..at].chars().all(is_digit) {
@@ -401,7 +409,8 @@ fn is_boundary(text: &str, start: usize, at: usize, run_end: usize, quote: Optio
     }
     if ellipsis {
         // و... (etc.), آیت ا... (an abbreviated الله): inside the sentence.
-        if word == "و" || single_letter {
+        let word = word();
+        if word == "و" || single_letter(word) {
             return false;
         }
         // Elsewhere an ellipsis ends a sentence at the end of the unit, before a closing

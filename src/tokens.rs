@@ -7,8 +7,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::chars::{ZWNJ, is_arabic_letter, is_arabic_mark, is_digit};
-use crate::normalize::engine::is_plain_letter;
+use crate::chars::{ZWNJ, is_arabic_mark, is_digit, is_letter};
+use crate::normalize::engine::{is_plain_digit_or_closer, is_plain_letter, plain_word_run};
 use crate::normalize::protect::{self, SpanKind};
 
 /// What a [`Token`] is.
@@ -191,13 +191,17 @@ impl<'a> Iterator for Tokens<'a> {
 
     fn next(&mut self) -> Option<Token<'a>> {
         let text = self.text;
-        // ASCII spaces by bytes; other whitespace and stray ZWNJs by characters.
         let bytes = text.as_bytes();
-        while bytes.get(self.pos) == Some(&b' ') {
-            self.pos += 1;
+        let mut start = self.pos;
+        while bytes.get(start) == Some(&b' ') {
+            start += 1;
         }
-        let start = self.pos + text[self.pos..].find(|c: char| !c.is_whitespace() && c != ZWNJ)?;
-        let (mut end, kind) = token_at(text, start);
+        // Most tokens are Persian words after one space: the rest is kept out of line.
+        let (start, mut end, kind) = if is_plain_letter(bytes, start) {
+            (start, word(text, start), TokenKind::Word)
+        } else {
+            next_token(text, start)?
+        };
         if self.join_verbs && kind == TokenKind::Word {
             end = verb_end(text, start, end);
         }
@@ -208,6 +212,28 @@ impl<'a> Iterator for Tokens<'a> {
             kind,
         })
     }
+}
+
+/// The next token at or after `start`: whitespace and stray ZWNJs skipped.
+#[inline(never)]
+fn next_token(text: &str, mut start: usize) -> Option<(usize, usize, TokenKind)> {
+    let bytes = text.as_bytes();
+    loop {
+        match *bytes.get(start)? {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => start += 1,
+            b if b < 0x80 => break,
+            0xD8..=0xDB => break, // the Arabic block has no whitespace
+            _ => {
+                let c = text[start..].chars().next()?;
+                if !c.is_whitespace() && c != ZWNJ {
+                    break;
+                }
+                start += c.len_utf8();
+            }
+        }
+    }
+    let (end, kind) = token_at(text, start);
+    Some((start, end, kind))
 }
 
 /// The end of the multi-part verb whose first word is `text[start..end]`, or `end`.
@@ -250,7 +276,7 @@ fn verb_end(text: &str, start: usize, end: usize) -> usize {
 }
 
 fn is_word_char(c: char) -> bool {
-    is_arabic_letter(c) || c.is_alphabetic() || is_arabic_mark(c) || c == '\u{0640}'
+    is_letter(c) || is_arabic_mark(c) || c == '\u{0640}'
 }
 
 /// Is `c` an emoji (or the start of an emoji sequence)?
@@ -264,6 +290,14 @@ fn is_emoji(c: char) -> bool {
 fn token_at(text: &str, at: usize) -> (usize, TokenKind) {
     let rest = &text[at..];
     let c = rest.chars().next().expect("at is before the end");
+    // The common marks of Persian text, which start nothing else.
+    if matches!(
+        c,
+        '.' | '،' | '؛' | '؟' | '«' | '»' | '(' | ')' | '-' | ',' | '"'
+    ) {
+        let run = rest.chars().take_while(|&x| x == c).count();
+        return (at + run * c.len_utf8(), TokenKind::Punctuation);
+    }
     if protect::may_start(rest.as_bytes()[0])
         && let Some((end, kind)) = protect::span_kind_at(text, at)
     {
@@ -344,25 +378,36 @@ fn is_date_dash(text: &str, start: usize, dash: usize) -> bool {
 /// A word: letters, marks and ZWNJs between letters; Latin words also take digits, inner
 /// hyphens and apostrophes (`ATM74`, `IBM-96`, `don't`); single letters joined by dots are an
 /// abbreviation (`ج.ا.ا`, `U.S.A`).
+#[inline]
 fn word(text: &str, at: usize) -> usize {
-    let char_at = |k: usize| text[k..].chars().next();
     // Fast prefix: plain Persian letters (two bytes each) and ZWNJs between them.
     let bytes = text.as_bytes();
-    let mut end = at;
-    let mut letters = 0;
-    loop {
-        if is_plain_letter(bytes, end) {
-            end += 2;
-            letters += 1;
-        } else if letters > 0
-            && bytes.get(end..end + 3) == Some(&[0xE2, 0x80, 0x8C])
-            && is_plain_letter(bytes, end + 3)
-        {
-            end += 3;
-        } else {
-            break;
-        }
+    let end = plain_word_run(bytes, at);
+    // The common ends of a Persian word: a space or ASCII punctuation (not a dot, which may
+    // join initials), a guillemet or no-break space, Persian punctuation or a digit.
+    let Some(&b) = bytes.get(end) else {
+        return end;
+    };
+    let ends = if b < 0x80 {
+        // A dot may join initials (`ج.ا.ا`), not after a word of two letters or more.
+        !b.is_ascii_alphabetic() && (b != b'.' || end - at >= 4)
+    } else if b == 0xC2 {
+        matches!(bytes.get(end + 1), Some(0xA0 | 0xAB | 0xBB))
+    } else {
+        is_plain_digit_or_closer(bytes, end)
+    };
+    if end > at && ends {
+        end
+    } else {
+        word_rest(text, at, end)
     }
+}
+
+/// The end of the word at `at` whose plain prefix ends at `end`, character by character.
+#[inline(never)]
+fn word_rest(text: &str, at: usize, mut end: usize) -> usize {
+    let mut letters = text[at..end].chars().filter(|&c| c != ZWNJ).count();
+    let char_at = |k: usize| text[k..].chars().next();
     let mut latin = false;
     while let Some(c) = char_at(end) {
         let len = c.len_utf8();
@@ -409,9 +454,19 @@ fn word_is_initials(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chars::is_arabic_letter;
 
     fn toks(text: &str) -> Vec<(&str, TokenKind)> {
         tokens(text).map(|t| (t.text, t.kind)).collect()
+    }
+
+    #[test]
+    fn word_chars_of_the_arabic_block_match_the_generic_test() {
+        for c in ('\u{0600}'..='\u{06FF}').chain(['a', '1', ' ', 'é', '\u{0750}']) {
+            let generic =
+                is_arabic_letter(c) || c.is_alphabetic() || is_arabic_mark(c) || c == '\u{0640}';
+            assert_eq!(is_word_char(c), generic, "{c:?}");
+        }
     }
 
     #[test]
