@@ -23,6 +23,7 @@ pub use ordinals::{add_ordinal, remove_ordinal};
 pub use separators::{add_commas, remove_commas};
 pub use words::{Error, Number, decimal_to_words, number_to_words, words_to_number};
 
+use crate::normalize::engine::{is_plain_letter, plain_word_run};
 use crate::{Token, TokenKind, tokens};
 
 /// What kind of number [`numbers`] found.
@@ -72,6 +73,9 @@ pub struct FoundNumber<'a> {
 /// Is `word` a number word (`سه`, `بیست`, `هزار`, `نیم`, `دهم`) or an ordinal (`سوم`)? A
 /// set lookup first; the full reader only for words ending like an ordinal.
 fn is_number_word(word: &str) -> bool {
+    if !words::may_be_number_word(word) {
+        return false;
+    }
     if words::NUMBER_WORDS.contains(word) {
         return true;
     }
@@ -146,6 +150,10 @@ fn word_end(bytes: &[u8], i: usize) -> usize {
 
 /// `word` without the punctuation around it: ASCII, `« » ، ؛ ؟`, byte-level.
 fn trim_punctuation(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    if is_plain_letter(bytes, 0) && bytes.len() >= 2 && is_plain_letter(bytes, bytes.len() - 2) {
+        return word; // letters at both ends: nothing to trim
+    }
     let mut s = word.trim_start_matches(|c: char| c.is_ascii() || matches!(c, '«' | '»'));
     loop {
         let t =
@@ -157,36 +165,40 @@ fn trim_punctuation(word: &str) -> &str {
     }
 }
 
-/// The start of the next word at or after `from` that may start a number: one pass over the
-/// bytes, noting digits while looking for the word's end.
+/// The start of the next word at or after `from` that may start a number: a word with a
+/// digit, a number word or `منفی`. Words of plain Persian letters, most of the text, are
+/// skipped by the letter table; the rest is read byte by byte for digits.
 fn next_candidate(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = from;
-    while i < bytes.len() {
-        let mut j = i;
-        let mut has_digit = false;
-        while let Some(&b) = bytes.get(j) {
-            if matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
+    loop {
+        // Whitespace (and any control byte) separates words here.
+        while *bytes.get(i)? <= b' ' {
+            i += 1;
+        }
+        let start = i;
+        i = plain_word_run(bytes, i);
+        let mut digit = false;
+        while let Some(&b) = bytes.get(i) {
+            if b <= b' ' {
                 break;
             }
-            let n = bytes.get(j + 1).copied().unwrap_or(0);
-            has_digit |= b.is_ascii_digit()
+            let n = bytes.get(i + 1).copied().unwrap_or(0);
+            digit |= b.is_ascii_digit()
                 | ((b == 0xD9) & (n.wrapping_sub(0xA0) < 10))
                 | ((b == 0xDB) & (n.wrapping_sub(0xB0) < 10));
-            j += 1;
+            i += 1;
         }
-        if has_digit {
-            return Some(i);
+        if digit {
+            return Some(start);
         }
-        if (4..=40).contains(&(j - i)) {
-            let core = trim_punctuation(&text[i..j]);
+        if (4..=40).contains(&(i - start)) {
+            let core = trim_punctuation(&text[start..i]);
             if core.len() >= 4 && (is_number_word(core) || core == "منفی") {
-                return Some(i);
+                return Some(start);
             }
         }
-        i = j + 1;
     }
-    None
 }
 
 /// Reads the number phrases in `toks` (a stretch of the text's tokens).
@@ -200,7 +212,13 @@ fn read_phrases<'a>(text: &'a str, toks: &[Token<'a>]) -> Vec<FoundNumber<'a>> {
         };
         let (start, stop) = (toks[k].start, toks[end - 1].end());
         let phrase = &text[start..stop];
-        let Ok(value) = words_to_number(phrase) else {
+        // One number token, the common case, is read directly.
+        let value = if end == k + 1 && toks[k].kind == TokenKind::Number {
+            words::parse_digits(phrase)
+        } else {
+            words_to_number(phrase).ok()
+        };
+        let Some(value) = value else {
             k += 1;
             continue;
         };
@@ -286,6 +304,14 @@ mod tests {
         for text in corpora {
             let fast: Vec<_> = numbers(text).collect();
             assert_eq!(fast, reference(text));
+            // A lone number token reads the same directly as through the general reader.
+            for t in tokens(text).filter(|t| t.kind == TokenKind::Number) {
+                assert_eq!(
+                    words::parse_digits(t.text),
+                    words_to_number(t.text).ok(),
+                    "{t:?}"
+                );
+            }
         }
     }
 

@@ -139,6 +139,51 @@ pub(crate) static NUMBER_WORDS: std::sync::LazyLock<WordSet> = std::sync::LazyLo
     set
 });
 
+/// Could `word` be a number word or an ordinal ([`NUMBER_WORDS`], [`cardinal_of`])? A bit
+/// set keyed by the word's length, second byte and last byte rejects almost every word of
+/// running text before any hashing.
+#[inline]
+pub(crate) fn may_be_number_word(word: &str) -> bool {
+    shape(word).is_some_and(|k| NUMBER_SHAPES[k / 64] & (1 << (k % 64)) != 0)
+}
+
+/// The key of `word` in [`NUMBER_SHAPES`].
+#[inline]
+fn shape(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let (&second, &last) = (b.get(1)?, b.last()?);
+    let k = (b.len() * 0x9E37 ^ usize::from(second) * 0x85EB ^ usize::from(last) * 0xC2B3) >> 3;
+    Some(k & 0xFFFF)
+}
+
+/// The shapes ([`shape`]) of the number words and of every spelling of their ordinals, as a
+/// 65,536-bit set.
+static NUMBER_SHAPES: std::sync::LazyLock<Box<[u64; 1024]>> = std::sync::LazyLock::new(|| {
+    let mut bits = Box::new([0u64; 1024]);
+    let mut add = |w: &str| {
+        if let Some(k) = shape(w) {
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    };
+    NUMBER_WORDS.iter().for_each(|w| add(w));
+    let stems = WORD_VALUES
+        .keys()
+        .copied()
+        .chain(SCALES.iter().map(|(w, _)| *w));
+    for stem in stems {
+        // What `cardinal_of` takes off: ین, م, then ا and a ZWNJ.
+        for middle in ["", "\u{200C}", "ا", "\u{200C}ا"] {
+            for end in ["م", "مین"] {
+                add(&format!("{stem}{middle}{end}"));
+            }
+        }
+    }
+    for w in ["اول", "نخست", "نخستین", "اولین", "سوم", "سومین"] {
+        add(w);
+    }
+    bits
+});
+
 /// A set of short words with the fast hasher the lexicon uses.
 pub(crate) type WordSet = std::collections::HashSet<
     &'static str,
@@ -359,31 +404,55 @@ pub(crate) fn parse_digits(text: &str) -> Option<Number> {
 
 /// The value of a single number word (not a scale), if it is one.
 fn word_value(word: &str) -> Option<i128> {
-    if let Some(v) = ONES.iter().position(|w| *w == word) {
-        return Some(v as i128);
-    }
-    if let Some(v) = TENS.iter().position(|w| !w.is_empty() && *w == word) {
-        return Some(10 * v as i128);
-    }
-    if let Some(v) = HUNDREDS.iter().position(|w| !w.is_empty() && *w == word) {
-        return Some(100 * v as i128);
-    }
-    match word {
-        "هیجده" => Some(18),
-        "شانزده" => Some(16),
-        "یکصد" => Some(100),
-        "دوصد" => Some(200),
-        "سه‌صد" | "سهصد" => Some(300),
-        "پنجصد" => Some(500),
-        _ => None,
-    }
+    WORD_VALUES.get(word).copied()
 }
 
-/// Ordinal forms back to cardinals: `سوم` → `سه`, `سی‌ام` → `سی`, `نخست` → `یک`.
-pub(crate) fn cardinal_of(word: &str) -> Option<String> {
+/// The value of each number word below a thousand, for [`word_value`].
+static WORD_VALUES: std::sync::LazyLock<
+    std::collections::HashMap<
+        &'static str,
+        i128,
+        std::hash::BuildHasherDefault<crate::halfspace::lexicon::FxHasher>,
+    >,
+> = std::sync::LazyLock::new(|| {
+    let mut map = std::collections::HashMap::default();
+    // Later entries do not overwrite earlier ones: `ONES` before the other spellings.
+    let tables = [(&ONES[..], 1), (&TENS[..], 10), (&HUNDREDS[..], 100)];
+    for (table, unit) in tables {
+        for (v, w) in table.iter().enumerate() {
+            if !w.is_empty() {
+                map.entry(*w).or_insert(unit * v as i128);
+            }
+        }
+    }
+    let more = [
+        ("هیجده", 18),
+        ("شانزده", 16),
+        ("یکصد", 100),
+        ("دوصد", 200),
+        ("سه\u{200C}صد", 300),
+        ("سهصد", 300),
+        ("پنجصد", 500),
+    ];
+    for (w, v) in more {
+        map.entry(w).or_insert(v);
+    }
+    map
+});
+
+/// Are `a` and `b` the same but for ZWNJs?
+fn same_letters(a: &str, b: &str) -> bool {
+    a == b
+        || a.chars()
+            .filter(|&c| c != '\u{200C}')
+            .eq(b.chars().filter(|&c| c != '\u{200C}'))
+}
+
+/// The cardinal of the ordinal number word `word` (`سوم` → `سه`, `سی‌ام` → `سی`), or `None`.
+pub(crate) fn cardinal_of(word: &str) -> Option<&str> {
     match word {
-        "اول" | "نخست" | "نخستین" | "اولین" => return Some("یک".to_owned()),
-        "سوم" | "سومین" => return Some("سه".to_owned()),
+        "اول" | "نخست" | "نخستین" | "اولین" => return Some("یک"),
+        "سوم" | "سومین" => return Some("سه"),
         _ => {}
     }
     let stem = word.strip_suffix("ین").unwrap_or(word);
@@ -396,7 +465,7 @@ pub(crate) fn cardinal_of(word: &str) -> Option<String> {
         Some(s) if s.ends_with('ی') => s,
         _ => stem.strip_suffix('\u{200C}').unwrap_or(stem),
     };
-    (word_value(stem).is_some() || SCALES.iter().any(|(w, _)| *w == stem)).then(|| stem.to_owned())
+    (word_value(stem).is_some() || SCALES.iter().any(|(w, _)| *w == stem)).then_some(stem)
 }
 
 /// Reads a number written in words, digits or both: `هزار و چهارصد و دو`, `چهار صد`,
@@ -435,21 +504,15 @@ pub fn words_to_number(text: &str) -> Result<Number, Error> {
         words.remove(0);
     }
     // An ordinal on the last word: `سی‌ام`, `سوم`.
-    let last_cardinal;
-    let is_denominator = |w: &str| {
-        DENOMINATORS
-            .iter()
-            .any(|(d, _)| d.replace('\u{200C}', "") == w.replace('\u{200C}', ""))
-    };
+    let is_denominator = |w: &str| DENOMINATORS.iter().any(|(d, _)| same_letters(d, w));
     if let Some(last) = words.last()
         && !(words.len() > 1 && is_denominator(last))
         && word_value(last).is_none()
         && !SCALES.iter().any(|(w, _)| w == last)
         && let Some(c) = cardinal_of(last)
     {
-        last_cardinal = c;
         let n = words.len();
-        words[n - 1] = &last_cardinal;
+        words[n - 1] = c;
     }
     let mut total = Number::new(0, 0);
     let mut group = Number::new(0, 0); // below the current scale
@@ -461,8 +524,13 @@ pub fn words_to_number(text: &str) -> Result<Number, Error> {
     let mut any = false;
     for word in words {
         // A word with a ZWNJ inside: `چهار‌صد`, `ده‌هزارم`.
-        let word_joined = word.replace('\u{200C}', "");
-        let w = word_joined.as_str();
+        let word_joined;
+        let w = if word.contains('\u{200C}') {
+            word_joined = word.replace('\u{200C}', "");
+            word_joined.as_str()
+        } else {
+            word
+        };
         if w == "و" {
             continue;
         }
@@ -504,10 +572,7 @@ pub fn words_to_number(text: &str) -> Result<Number, Error> {
                 .ok_or_else(|| Error::new(format!("{text:?} is too large")))?;
             total = total.add(scaled);
             group = Number::new(0, 0);
-        } else if let Some(&(_, places)) = DENOMINATORS
-            .iter()
-            .find(|(d, _)| d.replace('\u{200C}', "") == w)
-        {
+        } else if let Some(&(_, places)) = DENOMINATORS.iter().find(|(d, _)| same_letters(d, w)) {
             // `پنج دهم`: the group so far is the numerator.
             let fraction = Number::new(group.mantissa, group.scale + places);
             total = total
@@ -541,6 +606,33 @@ pub fn words_to_number(text: &str) -> Result<Number, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shape_filter_admits_every_number_word_and_ordinal() {
+        let big = [1_000_000, 2_500_000_000, 7_000_000_000_000];
+        for n in (0..=1200).chain(big) {
+            let cardinal = number_to_words(n);
+            let ordinal = crate::add_ordinal(&cardinal).unwrap();
+            for w in cardinal.split(' ').chain(ordinal.split(' ')) {
+                if w != "و" {
+                    assert!(may_be_number_word(w), "{w} in {n}");
+                }
+            }
+        }
+        for w in [
+            "اول",
+            "نخست",
+            "نخستین",
+            "اولین",
+            "سومین",
+            "سی\u{200C}امین",
+            "نیم",
+            "دهم",
+        ] {
+            assert!(may_be_number_word(w), "{w}");
+        }
+        assert!(!may_be_number_word("کتاب"));
+    }
 
     #[test]
     fn to_words() {
@@ -613,7 +705,7 @@ mod tests {
             ("کتاب", None),
         ];
         for (w, want) in cases {
-            assert_eq!(cardinal_of(w).as_deref(), want, "{w}");
+            assert_eq!(cardinal_of(w), want, "{w}");
         }
     }
 }
