@@ -161,6 +161,7 @@ mod numbers;
 mod offsets;
 mod quotes;
 mod sentences;
+mod shapes;
 mod tokens;
 
 pub use chars::ZWNJ;

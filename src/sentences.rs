@@ -284,7 +284,7 @@ fn next_interesting(bytes: &[u8], from: usize) -> usize {
             | (b == b'!')
             | (b == b'#')
             | (b == b'.')
-            | ((b >= b'0') & (b < 0x80))
+            | (b'0'..0x80).contains(&b)
             | (b == 0xC2)
             | (b == 0x9F)
             | (b == 0xA6)

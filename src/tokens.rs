@@ -237,6 +237,7 @@ fn next_token(text: &str, mut start: usize) -> Option<(usize, usize, TokenKind)>
 }
 
 /// The end of the multi-part verb whose first word is `text[start..end]`, or `end`.
+#[inline(never)]
 fn verb_end(text: &str, start: usize, end: usize) -> usize {
     use crate::halfspace::{is_auxiliary, is_participle};
     let first = &text[start..end];
@@ -378,7 +379,7 @@ fn is_date_dash(text: &str, start: usize, dash: usize) -> bool {
 /// A word: letters, marks and ZWNJs between letters; Latin words also take digits, inner
 /// hyphens and apostrophes (`ATM74`, `IBM-96`, `don't`); single letters joined by dots are an
 /// abbreviation (`ج.ا.ا`, `U.S.A`).
-#[inline]
+#[inline(always)]
 fn word(text: &str, at: usize) -> usize {
     // Fast prefix: plain Persian letters (two bytes each) and ZWNJs between them.
     let bytes = text.as_bytes();

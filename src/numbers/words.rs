@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::chars::digit;
+use crate::shapes::ShapeSet;
 
 const ONES: [&str; 20] = [
     "صفر",
@@ -139,33 +140,16 @@ pub(crate) static NUMBER_WORDS: std::sync::LazyLock<WordSet> = std::sync::LazyLo
     set
 });
 
-/// Could `word` be a number word or an ordinal ([`NUMBER_WORDS`], [`cardinal_of`])? A bit
-/// set keyed by the word's length, second byte and last byte rejects almost every word of
-/// running text before any hashing.
+/// Could `word` be a number word or an ordinal ([`NUMBER_WORDS`], [`cardinal_of`])? Rejects
+/// almost every word of running text before any hashing.
 #[inline]
 pub(crate) fn may_be_number_word(word: &str) -> bool {
-    shape(word).is_some_and(|k| NUMBER_SHAPES[k / 64] & (1 << (k % 64)) != 0)
+    NUMBER_SHAPES.may_contain(word)
 }
 
-/// The key of `word` in [`NUMBER_SHAPES`].
-#[inline]
-fn shape(word: &str) -> Option<usize> {
-    let b = word.as_bytes();
-    let (&second, &last) = (b.get(1)?, b.last()?);
-    let k = (b.len() * 0x9E37 ^ usize::from(second) * 0x85EB ^ usize::from(last) * 0xC2B3) >> 3;
-    Some(k & 0xFFFF)
-}
-
-/// The shapes ([`shape`]) of the number words and of every spelling of their ordinals, as a
-/// 65,536-bit set.
-static NUMBER_SHAPES: std::sync::LazyLock<Box<[u64; 1024]>> = std::sync::LazyLock::new(|| {
-    let mut bits = Box::new([0u64; 1024]);
-    let mut add = |w: &str| {
-        if let Some(k) = shape(w) {
-            bits[k / 64] |= 1 << (k % 64);
-        }
-    };
-    NUMBER_WORDS.iter().for_each(|w| add(w));
+/// The number words and every spelling of their ordinals, approximately.
+static NUMBER_SHAPES: std::sync::LazyLock<ShapeSet> = std::sync::LazyLock::new(|| {
+    let mut set: ShapeSet = NUMBER_WORDS.iter().copied().collect();
     let stems = WORD_VALUES
         .keys()
         .copied()
@@ -174,14 +158,14 @@ static NUMBER_SHAPES: std::sync::LazyLock<Box<[u64; 1024]>> = std::sync::LazyLoc
         // What `cardinal_of` takes off: ین, م, then ا and a ZWNJ.
         for middle in ["", "\u{200C}", "ا", "\u{200C}ا"] {
             for end in ["م", "مین"] {
-                add(&format!("{stem}{middle}{end}"));
+                set.insert(&format!("{stem}{middle}{end}"));
             }
         }
     }
     for w in ["اول", "نخست", "نخستین", "اولین", "سوم", "سومین"] {
-        add(w);
+        set.insert(w);
     }
-    bits
+    set
 });
 
 /// A set of short words with the fast hasher the lexicon uses.

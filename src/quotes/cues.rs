@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use crate::halfspace::lexicon::FxHasher;
+use crate::shapes::ShapeSet;
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
@@ -20,9 +21,19 @@ static PREFIXES: LazyLock<HashSet<String, BuildHasherDefault<FxHasher>>> = LazyL
     set
 });
 
+/// [`PREFIXES`], approximately: most tokens are rejected without hashing.
+static PREFIX_SHAPES: LazyLock<ShapeSet> =
+    LazyLock::new(|| PREFIXES.iter().map(String::as_str).collect());
+
+/// The shapes of [`PREFIXES`]: a cheap first test of whether a token may start a cue.
+pub(crate) fn prefix_shapes() -> &'static ShapeSet {
+    &PREFIX_SHAPES
+}
+
 /// Could the folded tokens concatenated so far begin a cue form?
+#[inline]
 pub(crate) fn is_prefix(folded: &str) -> bool {
-    PREFIXES.contains(folded)
+    PREFIX_SHAPES.may_contain(folded) && PREFIXES.contains(folded)
 }
 use std::sync::LazyLock;
 
@@ -136,20 +147,26 @@ pub(crate) fn fold(token: &str) -> std::borrow::Cow<'_, str> {
                 | '\u{064B}'..='\u{065F}' | '\u{0670}'
         )
     };
-    if !token.contains(folds) {
+    // Byte-level first: most tokens hold none of these (ZWNJ starts with E2; the others are
+    // D8 A3, D8 A5, D9 80, D9 83, D9 89..9F and D9 B0).
+    let may_fold = token.as_bytes().windows(2).any(|w| match w[0] {
+        0xE2 => true,
+        0xD8 => matches!(w[1], 0xA3 | 0xA5),
+        0xD9 => matches!(w[1], 0x80 | 0x83 | 0x89..=0x9F | 0xB0),
+        _ => false,
+    });
+    if !may_fold || !token.contains(folds) {
         return std::borrow::Cow::Borrowed(token);
     }
-    token
-        .chars()
-        .filter_map(|c| match c {
-            '\u{064A}' | '\u{0649}' => Some('\u{06CC}'),
-            '\u{0643}' => Some('\u{06A9}'),
-            '\u{0623}' | '\u{0625}' => Some('\u{0627}'),
-            '\u{200C}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => None,
-            c => Some(c),
-        })
-        .collect::<String>()
-        .into()
+    let mut out = String::with_capacity(token.len());
+    out.extend(token.chars().filter_map(|c| match c {
+        '\u{064A}' | '\u{0649}' => Some('\u{06CC}'),
+        '\u{0643}' => Some('\u{06A9}'),
+        '\u{0623}' | '\u{0625}' => Some('\u{0627}'),
+        '\u{200C}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => None,
+        c => Some(c),
+    }));
+    out.into()
 }
 
 /// The cue whose form is the concatenation of these folded tokens, if any.
@@ -160,6 +177,21 @@ pub(crate) fn lookup(folded: &str) -> Option<Cue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_test_misses_no_folded_character() {
+        let folded = [
+            '\u{064A}', '\u{0649}', '\u{0643}', '\u{0623}', '\u{0625}', '\u{200C}',
+        ];
+        for c in ('\u{0600}'..='\u{06FF}').chain(folded) {
+            let word = format!("ب{c}ب");
+            let changes = folded.contains(&c)
+                || c == '\u{0640}'
+                || ('\u{064B}'..='\u{065F}').contains(&c)
+                || c == '\u{0670}';
+            assert_eq!(fold(&word) != word.as_str(), changes, "{c:?}");
+        }
+    }
 
     #[test]
     fn forms() {

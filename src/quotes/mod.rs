@@ -177,9 +177,10 @@ impl QuoteDetector {
     pub fn article<'a>(&self, units: &[&'a str]) -> Vec<Vec<Quote<'a>>> {
         let mut last: Option<(usize, Span<'a>)> = None;
         let mut out = Vec::with_capacity(units.len());
+        let mut scratch = Scratch::default();
         let mut open = false; // a quotation mark opened in an earlier unit is not closed yet
         for (k, unit) in units.iter().enumerate() {
-            let mut found = self.unit(unit, k == 0);
+            let mut found = self.unit_in(unit, k == 0, &mut scratch);
             if open && found.first().is_none_or(|q| q.content.start > 0) {
                 // The quotation goes on from the start of this unit to its closing mark.
                 let close = unit.find(['»', '"', '”']);
@@ -237,16 +238,31 @@ impl QuoteDetector {
     /// assert_eq!(d.unit("برچسب‌ها: روسیه، روابط", true).len(), 0);
     /// ```
     pub fn unit<'a>(&self, text: &'a str, title: bool) -> Vec<Quote<'a>> {
-        let toks: Vec<Token<'a>> = tokens(text).collect();
-        let keys: Vec<Cow<'a, str>> = toks.iter().map(|t| cues::fold(t.text)).collect();
+        self.unit_in(text, title, &mut Scratch::default())
+    }
+
+    /// [`QuoteDetector::unit`] with buffers reused across the units of an article.
+    fn unit_in<'a>(&self, text: &'a str, title: bool, scratch: &mut Scratch<'a>) -> Vec<Quote<'a>> {
+        let Scratch { toks, keys } = scratch;
+        toks.clear();
+        toks.extend(tokens(text));
+        keys.clear();
+        keys.extend(toks.iter().map(|t| cues::fold(t.text)));
+        let (toks, keys) = (&toks[..], &keys[..]);
         let mut found: Vec<Quote<'a>> = Vec::new();
+        let starts = cues::prefix_shapes();
         let mut i = 0;
         while i < toks.len() {
-            let Some((end, cue)) = cue_at(&toks, &keys, i) else {
+            // Most tokens start no cue: rejected by shape, before any hashing.
+            if toks[i].kind != TokenKind::Word || !starts.may_contain(&keys[i]) {
+                i += 1;
+                continue;
+            }
+            let Some((end, cue)) = cue_at(toks, keys, i) else {
                 i += 1;
                 continue;
             };
-            if let Some(q) = quote_after(text, &toks, &keys, i, end, cue)
+            if let Some(q) = quote_after(text, toks, keys, i, end, cue)
                 && found
                     .last()
                     .is_none_or(|last| last.content.end() <= q.content.start)
@@ -255,7 +271,7 @@ impl QuoteDetector {
             }
             i = end;
         }
-        if let Some(q) = headline(text, &toks, &keys, title)
+        if let Some(q) = headline(text, toks, keys, title)
             && found.is_empty()
         {
             found.push(q);
@@ -284,7 +300,7 @@ impl QuoteDetector {
                 found.push(q);
             }
         }
-        for q in clause_adverbials(text, &toks, &keys) {
+        for q in clause_adverbials(text, toks, keys) {
             if !found
                 .iter()
                 .any(|f| f.content.range().contains(&q.content.start))
@@ -292,7 +308,7 @@ impl QuoteDetector {
                 found.push(q);
             }
         }
-        if let Some(q) = according_to(text, &toks, &keys)
+        if let Some(q) = according_to(text, toks, keys)
             && !found
                 .iter()
                 .any(|f| f.content.range().contains(&q.content.start))
@@ -314,6 +330,13 @@ impl QuoteDetector {
     }
 }
 
+/// The tokens of a unit and their folded keys, kept between units to reuse the memory.
+#[derive(Default)]
+struct Scratch<'a> {
+    toks: Vec<Token<'a>>,
+    keys: Vec<Cow<'a, str>>,
+}
+
 fn span<'a>(text: &'a str, start: usize, end: usize) -> Span<'a> {
     Span {
         text: &text[start..end],
@@ -331,17 +354,23 @@ fn cue_at(toks: &[Token<'_>], keys: &[Cow<'_, str>], i: usize) -> Option<(usize,
     if !cues::is_prefix(&keys[i]) {
         return None;
     }
-    let mut joined = String::with_capacity(32);
+    // The concatenation, on the stack: cue forms are short.
+    let mut buf = [0u8; 96];
+    let mut len = 0;
     for j in i..(i + 4).min(toks.len()) {
-        if toks[j].kind != TokenKind::Word {
+        let key = keys[j].as_bytes();
+        if toks[j].kind != TokenKind::Word || len + key.len() > buf.len() {
             break;
         }
-        joined.push_str(&keys[j]);
-        if let Some(cue) = cues::lookup(&joined) {
+        buf[len..len + key.len()].copy_from_slice(key);
+        len += key.len();
+        let joined = std::str::from_utf8(&buf[..len]).expect("whole tokens are UTF-8");
+        // Every form is a prefix of itself: what is not one is no form either.
+        if j > i && !cues::is_prefix(joined) {
+            break;
+        }
+        if let Some(cue) = cues::lookup(joined) {
             best = Some((j + 1, cue));
-        }
-        if !cues::is_prefix(&joined) {
-            break;
         }
     }
     // `گفت‌وگو` is one token and no cue; `گفت وگو` is two: the cue must not be followed by
