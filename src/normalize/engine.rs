@@ -95,9 +95,9 @@ static PLAIN: [[u8; PLAIN_LEN]; 3] = [
     plain_table(Letters::Fold),
 ];
 const PLAIN_LETTER: u8 = 1;
-const PLAIN_JOINER: u8 = 2;
-const PLAIN_DIGIT: u8 = 3;
-const PLAIN_CLOSER: u8 = 4;
+const PLAIN_JOINER: u8 = 3; // a letter (bit 0) that joins (bit 1)
+const PLAIN_DIGIT: u8 = 4;
+const PLAIN_CLOSER: u8 = 8;
 
 /// Entries in a [`PLAIN`] table: lead bytes D8..DB, any second byte.
 const PLAIN_LEN: usize = 1024;
@@ -202,6 +202,24 @@ static PAIR_LETTER: [bool; 1 << 16] = {
     }
     t
 };
+
+/// The end of the run of letters of `table` from `start` (not past `stop`), and the class of
+/// its last letter (0 if there is none). Small and out of line, so that the loop keeps its
+/// values in registers.
+#[inline(never)]
+fn letter_run(table: &[u8; PLAIN_LEN], bytes: &[u8], start: usize, stop: usize) -> (usize, u8) {
+    let mut last = 0;
+    let mut len = 0;
+    for pair in bytes.get(start..stop).unwrap_or_default().chunks_exact(2) {
+        let class = pair_class(table, pair[0], pair[1]);
+        if class & PLAIN_LETTER == 0 {
+            break;
+        }
+        last = class;
+        len += 2;
+    }
+    (start + len, last)
+}
 
 /// Is the character at `bytes[i..]` a Persian digit or `، ؛ ؟`, which end a word?
 #[inline]
@@ -400,34 +418,35 @@ impl<S: Sink> Engine<'_, '_, S> {
                 }
                 // Stop at the next planned position, if any.
                 let barrier = self.plan.peek().map_or(usize::MAX, |p| p.at);
-                let mut last = 0;
+                let stop = barrier.min(bytes.len());
+                let is_letter = |k: usize| plain_class(table, bytes, k) & PLAIN_LETTER != 0;
+                // Words of plain letters and the single spaces and ZWNJs between them: the
+                // bulk of clean text, in a tight loop.
+                let mut any = false;
                 loop {
-                    let cls = plain_class(table, bytes, i);
-                    if cls != PLAIN_LETTER && cls != PLAIN_JOINER || i == barrier {
+                    let begin = i;
+                    let last;
+                    (i, last) = letter_run(table, bytes, i, stop);
+                    if last == 0 {
                         break;
                     }
-                    last = cls;
-                    word_len += 1;
-                    i += 2;
-                }
-                if last != 0 {
-                    any_word = true;
+                    any = true;
+                    word_len += ((i - begin) / 2) as u32;
                     state = Run::Word {
                         joins: last == PLAIN_JOINER,
                     };
-                    let b = bytes.get(i).copied();
-                    let is_letter = |k: usize| {
-                        let c = plain_class(table, bytes, k);
-                        c == PLAIN_LETTER || c == PLAIN_JOINER
-                    };
                     if i == barrier {
-                        continue;
+                        break;
                     }
+                    let b = bytes.get(i).copied();
                     if b == Some(b' ') && is_letter(i + 1) {
                         last_word_len = word_len;
                         word_len = 0;
                         state = Run::Space;
                         i += 1;
+                        if self.restoring {
+                            break; // the next word is planned first
+                        }
                         continue;
                     }
                     if last == PLAIN_JOINER
@@ -436,6 +455,13 @@ impl<S: Sink> Engine<'_, '_, S> {
                         && is_letter(i + 3)
                     {
                         i += 3;
+                        continue;
+                    }
+                    break;
+                }
+                if any {
+                    any_word = true;
+                    if i == barrier || state == Run::Space {
                         continue;
                     }
                 }
@@ -919,7 +945,10 @@ impl<S: Sink> Engine<'_, '_, S> {
     fn protected(&mut self, i: usize, end: usize) {
         let span = &self.text[i..end];
         let first = span.chars().next().expect("spans are not empty");
-        let had_space = self.write_pending(None, i);
+        // A span is a word to the spacing rules after an opening bracket (`[ a@b.ir` loses its
+        // space, as `[ word` does); elsewhere its first character is no closing mark (`![`).
+        let next = self.prev.filter(|&p| punct::is_opener(p)).map(|_| first);
+        let had_space = self.write_pending(next, i);
         if !had_space && let Some(rule) = self.missing_space(first, i) {
             self.sink.edit(self.text, i..i, " ", rule);
         }
