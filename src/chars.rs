@@ -58,6 +58,14 @@ pub(crate) const fn is_arabic_letter(c: char) -> bool {
     )
 }
 
+/// Does `s` contain a ZWNJ? Byte-level: ZWNJ is the only character starting with `E2` in most
+/// text, and the test of a short word is a loop the compiler unrolls, not a substring search.
+#[inline]
+pub(crate) fn has_zwnj(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().any(|&x| x == 0xE2) && b.windows(3).any(|w| w == [0xE2, 0x80, 0x8C])
+}
+
 /// Is `c` a letter of any script: an Arabic-script letter ([`is_arabic_letter`]) or an
 /// alphabetic character? Answers ASCII and the Arabic block without the generic Unicode table.
 #[inline]
@@ -179,6 +187,20 @@ pub(crate) fn is_latin_letter(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_zwnj_agrees_with_contains() {
+        for s in [
+            "",
+            "کتاب",
+            "کتاب\u{200C}ها",
+            "\u{200C}",
+            "a\u{2026}b",
+            "\u{200D}",
+        ] {
+            assert_eq!(has_zwnj(s), s.contains(ZWNJ), "{s:?}");
+        }
+    }
 
     #[test]
     fn is_letter_matches_the_generic_test() {

@@ -24,7 +24,7 @@ pub(crate) mod lexicon;
 use lexicon::{Entry, FLAG_ADJECTIVE, FLAG_ADVERB, FLAG_NOUN, FLAG_STOPWORD, LEXICON};
 
 use crate::ZWNJ;
-use crate::chars::joins_forward;
+use crate::chars::{has_zwnj, joins_forward};
 
 /// How much half-space restoration the normalizer does.
 ///
@@ -231,13 +231,31 @@ fn verb_form(rest: &str) -> Option<&'static str> {
 /// compound. Most words fail it.
 pub(crate) fn fused_candidate(w: &str) -> Option<bool> {
     let verb = w.starts_with("می") || w.starts_with("نمی");
-    let suffix = PLURALS.iter().chain(&COMPARATIVES).any(|s| w.ends_with(s))
-        || AFTER_SILENT_HEH
-            .iter()
-            .any(|s| w.strip_suffix(s).is_some_and(|b| b.ends_with('ه')));
+    let suffix = may_end_in_suffix(w) && ends_in_suffix(w);
     let be = w.starts_with("به");
     let compound = LEXICON.may_be_half_spaced(w);
     (verb || suffix || be || compound).then_some(compound)
+}
+
+/// Does `w` end in a plural, comparative or post-`ه` suffix ([`PLURALS`], [`COMPARATIVES`],
+/// [`AFTER_SILENT_HEH`])?
+fn ends_in_suffix(w: &str) -> bool {
+    PLURALS.iter().chain(&COMPARATIVES).any(|s| w.ends_with(s))
+        || AFTER_SILENT_HEH
+            .iter()
+            .any(|s| w.strip_suffix(s).is_some_and(|b| b.ends_with('ه')))
+}
+
+/// A byte test that [`ends_in_suffix`] implies: every such suffix starts with `ها` or `تر`
+/// (after a silent `ه`, `ای` makes `های`) within the last twelve bytes. Most words fail it.
+#[inline]
+fn may_end_in_suffix(w: &str) -> bool {
+    const HA: [u8; 4] = [0xD9, 0x87, 0xD8, 0xA7]; // ها
+    const TAR: [u8; 4] = [0xD8, 0xAA, 0xD8, 0xB1]; // تر
+    let b = w.as_bytes();
+    b[b.len().saturating_sub(12)..]
+        .windows(4)
+        .any(|x| x == HA || x == TAR)
 }
 
 /// The cheap test before [`join_spaced`]: could the space between `w1` and `w2` be inside a
@@ -248,7 +266,7 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str) -> bool {
     (suffix_start
         && (PLURALS.contains(&w2) || COMPARATIVES.contains(&w2) || AFTER_SILENT_HEH.contains(&w2)))
         || w1.ends_with("می")
-        || (!w1.contains(ZWNJ) && compound_shape(w1, w2) && LEXICON.may_be_pair(w1, w2))
+        || (!has_zwnj(w1) && compound_shape(w1, w2) && LEXICON.may_be_pair(w1, w2))
 }
 
 /// Could `w1` + ZWNJ + `w2` pass [`zwnj_boundary`]? Byte checks on the letters at the join,
@@ -454,7 +472,7 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
     if !pair_candidate(w1, w2) {
         return None;
     }
-    let compound = !w1.contains(ZWNJ) && lex.may_be_pair(w1, w2);
+    let compound = !has_zwnj(w1) && lex.may_be_pair(w1, w2);
     let verbal_prefix = |w: &str| {
         let bare = VERB_PREFIXES.iter().fold(w, |w, p| {
             w.strip_prefix(p)
@@ -577,6 +595,22 @@ mod tests {
         }
         out.push_str(&w[last..]);
         Some(out)
+    }
+
+    #[test]
+    fn the_suffix_byte_test_admits_every_suffix() {
+        let stems = ["کتاب", "رسانه", "بزرگ", "خانه", "ه", ""];
+        let suffixes = PLURALS.iter().chain(&COMPARATIVES).chain(&AFTER_SILENT_HEH);
+        for (stem, suffix) in stems
+            .iter()
+            .flat_map(|s| suffixes.clone().map(move |x| (s, x)))
+        {
+            let w = format!("{stem}{suffix}");
+            if ends_in_suffix(&w) {
+                assert!(may_end_in_suffix(&w), "{w}");
+            }
+        }
+        assert!(!may_end_in_suffix("کتاب") && !may_end_in_suffix("ایران"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::Letters;
 use super::controls::is_removable_control;
 use super::engine::is_plain_letter;
 use super::letters::persian_letter;
-use crate::chars::{KASHIDA, ZWNJ, is_arabic_letter, is_arabic_mark, is_space};
+use crate::chars::{KASHIDA, ZWNJ, has_zwnj, is_arabic_letter, is_arabic_mark, is_space};
 use crate::halfspace::{
     Decision, Join, Spacing, fused_candidate, join_spaced, pair_candidate, split_fused,
 };
@@ -173,7 +173,7 @@ impl Plan {
                 Some(None)
             };
             if let Some(next) = next {
-                let fused = split_fused_words && !w.contains(ZWNJ) && fused_candidate(w).is_some();
+                let fused = split_fused_words && !has_zwnj(w) && fused_candidate(w).is_some();
                 if !fused && !next.is_some_and(|w2| pair_candidate(w, w2)) {
                     self.planned_to = end.max(at + 1);
                     self.second_at = usize::MAX;
@@ -193,7 +193,7 @@ impl Plan {
         }
         // The word as it will be written (with its planned ZWNJs), for the joins after it.
         let mut joined = String::with_capacity(self.first.text.len() + 6);
-        let split = if self.first.text.contains(ZWNJ) || !split_fused_words {
+        let split = if has_zwnj(&self.first.text) || !split_fused_words {
             None
         } else {
             split_fused(&self.first.text, mode)
