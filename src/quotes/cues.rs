@@ -1,7 +1,7 @@
 //! Reporting verbs (cues) and their forms, matched on folded token keys so that raw scraped
 //! text (`ي ك`, `تأکید`/`تاکید`, half-spaces lost or typed as spaces) matches too.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use crate::halfspace::lexicon::FxHasher;
@@ -9,31 +9,38 @@ use crate::shapes::ShapeSet;
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// Every prefix (at a character boundary) of every cue form: a token or a concatenation of
-/// tokens that is not one cannot start or continue a cue.
-static PREFIXES: LazyLock<HashSet<String, BuildHasherDefault<FxHasher>>> = LazyLock::new(|| {
-    let mut set = HashSet::default();
-    for form in FORMS.keys() {
+/// Every prefix (at a character boundary) of every cue form, with the cue if the prefix is a
+/// whole form: a token or a concatenation of tokens that is not one cannot start or continue
+/// a cue. One lookup answers both questions.
+static PREFIXES: LazyLock<FxMap<String, Option<Cue>>> = LazyLock::new(|| {
+    let mut map = FxMap::default();
+    for (form, &cue) in FORMS.iter() {
         for (k, c) in form.char_indices() {
-            set.insert(form[..k + c.len_utf8()].to_owned());
+            map.entry(form[..k + c.len_utf8()].to_owned())
+                .or_insert(None);
         }
+        map.insert(form.clone(), Some(cue));
     }
-    set
+    map
 });
 
 /// [`PREFIXES`], approximately: most tokens are rejected without hashing.
 static PREFIX_SHAPES: LazyLock<ShapeSet> =
-    LazyLock::new(|| PREFIXES.iter().map(String::as_str).collect());
+    LazyLock::new(|| PREFIXES.keys().map(String::as_str).collect());
 
 /// The shapes of [`PREFIXES`]: a cheap first test of whether a token may start a cue.
 pub(crate) fn prefix_shapes() -> &'static ShapeSet {
     &PREFIX_SHAPES
 }
 
-/// Could the folded tokens concatenated so far begin a cue form?
+/// `None` if the folded tokens concatenated so far begin no cue form; else whether they are
+/// one (`Some(Some(cue))`) or only begin one (`Some(None)`).
 #[inline]
-pub(crate) fn is_prefix(folded: &str) -> bool {
-    PREFIX_SHAPES.may_contain(folded) && PREFIXES.contains(folded)
+pub(crate) fn prefix(folded: &str) -> Option<Option<Cue>> {
+    if !PREFIX_SHAPES.may_contain(folded) {
+        return None;
+    }
+    PREFIXES.get(folded).copied()
 }
 use std::sync::LazyLock;
 
@@ -169,11 +176,6 @@ pub(crate) fn fold(token: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// The cue whose form is the concatenation of these folded tokens, if any.
-pub(crate) fn lookup(folded: &str) -> Option<Cue> {
-    FORMS.get(folded).copied()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,11 +209,11 @@ mod tests {
             "یادآورشد",
             "ادامهداد",
         ] {
-            assert!(lookup(form).is_some(), "{form}");
+            assert!(prefix(form).flatten().is_some(), "{form}");
         }
         for not in ["گفتوگو", "نگفت", "دعوتکرد", "خواستارشد", "گفتهمیشود"]
         {
-            assert!(lookup(not).is_none(), "{not}");
+            assert!(prefix(not).flatten().is_none(), "{not}");
         }
         assert_eq!(fold("تأكيد"), "تاکید");
     }

@@ -350,14 +350,12 @@ fn cue_at(toks: &[Token<'_>], keys: &[Cow<'_, str>], i: usize) -> Option<(usize,
     if toks[i].kind != TokenKind::Word {
         return None;
     }
-    let mut best = None;
-    if !cues::is_prefix(&keys[i]) {
-        return None;
-    }
+    let mut best = cues::prefix(&keys[i])?.map(|cue| (i + 1, cue));
     // The concatenation, on the stack: cue forms are short.
     let mut buf = [0u8; 96];
-    let mut len = 0;
-    for j in i..(i + 4).min(toks.len()) {
+    let mut len = keys[i].len();
+    buf.get_mut(..len)?.copy_from_slice(keys[i].as_bytes());
+    for j in i + 1..(i + 4).min(toks.len()) {
         let key = keys[j].as_bytes();
         if toks[j].kind != TokenKind::Word || len + key.len() > buf.len() {
             break;
@@ -365,12 +363,10 @@ fn cue_at(toks: &[Token<'_>], keys: &[Cow<'_, str>], i: usize) -> Option<(usize,
         buf[len..len + key.len()].copy_from_slice(key);
         len += key.len();
         let joined = std::str::from_utf8(&buf[..len]).expect("whole tokens are UTF-8");
-        // Every form is a prefix of itself: what is not one is no form either.
-        if j > i && !cues::is_prefix(joined) {
-            break;
-        }
-        if let Some(cue) = cues::lookup(joined) {
-            best = Some((j + 1, cue));
+        match cues::prefix(joined) {
+            None => break,
+            Some(Some(cue)) => best = Some((j + 1, cue)),
+            Some(None) => {}
         }
     }
     // `گفت‌وگو` is one token and no cue; `گفت وگو` is two: the cue must not be followed by
