@@ -63,7 +63,7 @@ pub(crate) const fn is_arabic_letter(c: char) -> bool {
 #[inline]
 pub(crate) fn has_zwnj(s: &str) -> bool {
     let b = s.as_bytes();
-    b.iter().any(|&x| x == 0xE2) && b.windows(3).any(|w| w == [0xE2, 0x80, 0x8C])
+    b.contains(&0xE2) && b.windows(3).any(|w| w == [0xE2, 0x80, 0x8C])
 }
 
 /// Is `c` a letter of any script: an Arabic-script letter ([`is_arabic_letter`]) or an
