@@ -1,8 +1,8 @@
 //! Numbers: golden output on the seed article and round-trip properties.
 
 use persian_text::{
-    Date, add_commas, add_ordinal, dates, number_to_words, numbers, remove_commas, remove_ordinal,
-    words_to_number,
+    Date, Digits, add_commas, add_ordinal, convert_digits, dates, normalize, number_to_words,
+    numbers, remove_commas, remove_ordinal, words_to_number,
 };
 use proptest::prelude::*;
 
@@ -27,6 +27,26 @@ fn seed_article_numbers_golden() {
         ));
     }
     check_golden("numbers.tsv", &out);
+}
+
+/// The peers' reported bugs, each as a case here.
+#[test]
+fn bugs_reported_against_peers() {
+    // persian-tools #436: `چهار صد` read as 104, and 400 not round-tripping.
+    assert_eq!(words_to_number("چهار صد").unwrap().to_string(), "400");
+    assert_eq!(
+        words_to_number(&number_to_words(400)).unwrap().as_i64(),
+        Some(400)
+    );
+    // persian-tools #365: a stack overflow on 1000.
+    assert_eq!(number_to_words(1000), "هزار");
+    // persian-tools #70: zero converted to nothing.
+    assert_eq!(convert_digits("0", Digits::Persian), "۰");
+    assert_eq!(number_to_words(0), "صفر");
+    // Parsivar #8: number words mangled by normalization. They come back as written.
+    for words in ["سه هزار و دویست و بیست و پنج", "سی\u{200C}ام", "چهارصد", "بیست و یکمین"] {
+        assert_eq!(normalize(words), words);
+    }
 }
 
 proptest! {
