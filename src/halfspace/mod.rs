@@ -20,6 +20,10 @@
 //! (`بی بی سی`).
 
 pub(crate) mod lexicon;
+mod user;
+
+pub(crate) use user::UserWords;
+pub use user::{HalfSpaceWords, WordListError};
 
 use lexicon::{Entry, FLAG_ADJECTIVE, FLAG_ADVERB, FLAG_NOUN, FLAG_STOPWORD, LEXICON};
 
@@ -77,6 +81,8 @@ pub enum HalfSpace {
     BePrefix,
     /// A compound the lexicon spells with a ZWNJ (evidence: that spelling).
     Compound,
+    /// A spelling from the user's [`HalfSpaceWords`] (evidence: that spelling).
+    User,
 }
 
 /// A decision, with the lexicon entry or stem that supports it.

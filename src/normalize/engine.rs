@@ -414,7 +414,13 @@ impl<S: Sink> Engine<'_, '_, S> {
                     && matches!(self.token(bytes, i).0, Token::Letter { .. })
                 {
                     let split = !self.line_has_zwnj(i);
-                    self.plan.plan(self.text, i, self.n.spacing, split);
+                    self.plan.plan(
+                        self.text,
+                        i,
+                        self.n.spacing,
+                        self.n.user_words.map(|u| u.0),
+                        split,
+                    );
                 }
                 // Stop at the next planned position, if any.
                 let barrier = self.plan.peek().map_or(usize::MAX, |p| p.at);
@@ -676,7 +682,13 @@ impl<S: Sink> Engine<'_, '_, S> {
         self.plan.skip_to(from);
         if self.plan.is_empty() && i >= self.plan.planned_to {
             let split = !self.line_has_zwnj(i);
-            self.plan.plan(self.text, i, self.n.spacing, split);
+            self.plan.plan(
+                self.text,
+                i,
+                self.n.spacing,
+                self.n.user_words.map(|u| u.0),
+                split,
+            );
         }
         if let Some(p) = self.plan.peek()
             && p.at == i

@@ -45,7 +45,7 @@ mod restore;
 use std::borrow::Cow;
 
 use crate::Digits;
-use crate::halfspace::{HalfSpace, Spacing};
+use crate::halfspace::{HalfSpace, HalfSpaceWords, Spacing, UserWords};
 use crate::offsets::{CowSink, Normalized, OffsetSink};
 
 /// Normalizes `text` with the default settings. See [`Normalizer`] to change them.
@@ -234,6 +234,7 @@ pub struct Normalizer {
     pub(crate) punctuation: bool,
     pub(crate) digit_spacing: bool,
     pub(crate) spacing: Spacing,
+    pub(crate) user_words: Option<UserWords>,
 }
 
 impl Default for Normalizer {
@@ -267,6 +268,7 @@ impl Normalizer {
             punctuation: true,
             digit_spacing: true,
             spacing: Spacing::Standard,
+            user_words: None,
         }
     }
 
@@ -408,6 +410,28 @@ impl NormalizerBuilder {
     /// ```
     pub const fn spacing(mut self, spacing: Spacing) -> NormalizerBuilder {
         self.0.spacing = spacing;
+        self
+    }
+
+    /// The user's own half-space entries, which take precedence over the built-in lexicon:
+    /// spellings to restore and words to keep (see [`HalfSpaceWords`]). Borrowed for
+    /// `'static`, so that the normalizer stays cheap to copy.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::sync::LazyLock;
+    /// use persian_text::{HalfSpace, HalfSpaceWords, Normalizer, Rule};
+    ///
+    /// static WORDS: LazyLock<HalfSpaceWords> =
+    ///     LazyLock::new(|| HalfSpaceWords::new().spelling("نخست\u{200C}وزیر").unwrap());
+    /// let n = Normalizer::builder().half_space_words(&WORDS).build();
+    /// let out = n.normalize_with_offsets("نخست وزیر");
+    /// assert_eq!(out.as_str(), "نخست\u{200C}وزیر");
+    /// assert_eq!(out.edits().next().unwrap().rule, Rule::HalfSpace(HalfSpace::User));
+    /// ```
+    pub const fn half_space_words(mut self, words: &'static HalfSpaceWords) -> NormalizerBuilder {
+        self.0.user_words = Some(UserWords(words));
         self
     }
 

@@ -10,7 +10,8 @@ use super::engine::is_plain_letter;
 use super::letters::persian_letter;
 use crate::chars::{KASHIDA, ZWNJ, has_zwnj, is_arabic_letter, is_arabic_mark, is_space};
 use crate::halfspace::{
-    Decision, Join, Spacing, fused_candidate, join_spaced, pair_candidate, split_fused,
+    Decision, HalfSpaceWords, Join, Spacing, fused_candidate, join_spaced, pair_candidate,
+    split_fused,
 };
 
 /// What to do at a planned position.
@@ -142,7 +143,14 @@ impl Plan {
     /// Plans the word starting at `at` and the words joined to it. `split_fused` is false on
     /// a line that already uses ZWNJs: its ZWNJs were not lost, so its fused words are as
     /// the writer meant them, and only spaces inside words are fixed.
-    pub(crate) fn plan(&mut self, text: &str, at: usize, mode: Spacing, split_fused_words: bool) {
+    pub(crate) fn plan(
+        &mut self,
+        text: &str,
+        at: usize,
+        mode: Spacing,
+        user: Option<&'static HalfSpaceWords>,
+        split_fused_words: bool,
+    ) {
         self.items.clear();
         self.next = 0;
         // Most words need nothing: if the word and the one after it are written in plain
@@ -173,8 +181,11 @@ impl Plan {
                 Some(None)
             };
             if let Some(next) = next {
-                let fused = split_fused_words && !has_zwnj(w) && fused_candidate(w).is_some();
-                if !fused && !next.is_some_and(|w2| pair_candidate(w, w2)) {
+                let fused = split_fused_words
+                    && !has_zwnj(w)
+                    && (fused_candidate(w).is_some() || user.is_some_and(|u| u.knows_fused(w)));
+                let pair = |w2| pair_candidate(w, w2) || user.is_some_and(|u| u.knows_pair(w, w2));
+                if !fused && !next.is_some_and(pair) {
                     self.planned_to = end.max(at + 1);
                     self.second_at = usize::MAX;
                     return;
@@ -196,7 +207,10 @@ impl Plan {
         let split = if has_zwnj(&self.first.text) || !split_fused_words {
             None
         } else {
-            split_fused(&self.first.text, mode)
+            match user.and_then(|u| u.split(&self.first.text)) {
+                Some(decided) => decided,
+                None => split_fused(&self.first.text, mode),
+            }
         };
         let mut last = 0;
         if let Some((offsets, decision)) = split {
@@ -228,7 +242,11 @@ impl Plan {
             if self.second.text.is_empty() {
                 break;
             }
-            let Some((join, decision)) = join_spaced(&joined, &self.second.text, mode) else {
+            let decided = match user.and_then(|u| u.join(&joined, &self.second.text)) {
+                Some(decided) => decided,
+                None => join_spaced(&joined, &self.second.text, mode),
+            };
+            let Some((join, decision)) = decided else {
                 break;
             };
             self.items.push(Planned {

@@ -4,7 +4,8 @@
 use std::borrow::Cow;
 
 use persian_text::{
-    Diacritics, DigitPolicy, Digits, Letters, Normalizer, Rule, normalize, normalize_with_offsets,
+    Diacritics, DigitPolicy, Digits, HalfSpace, HalfSpaceWords, Letters, Normalizer, Rule,
+    normalize, normalize_with_offsets,
 };
 
 fn check(cases: &[(&str, &str)]) {
@@ -394,4 +395,46 @@ fn restoration_can_be_switched() {
         normalize("کتاب\u{200C}ها و سال ها"),
         "کتاب\u{200C}ها و سال\u{200C}ها"
     );
+}
+
+#[test]
+fn user_half_space_words() {
+    static WORDS: std::sync::LazyLock<HalfSpaceWords> = std::sync::LazyLock::new(|| {
+        HalfSpaceWords::new()
+            .spelling("سه\u{200C}شنبه")
+            .and_then(|w| w.spelling("عبدالله\u{200C}بن\u{200C}زبیر"))
+            .and_then(|w| w.keep("میراث فرهنگی"))
+            .and_then(|w| w.keep("تنها"))
+            .expect("valid entries")
+    });
+    let n = Normalizer::builder().half_space_words(&WORDS).build();
+    check_with(
+        &n,
+        &[
+            // Added spellings: spaced, fused, with Arabic letter forms.
+            ("روز سه شنبه", "روز سه\u{200C}شنبه"),
+            ("روز سهشنبه", "روز سه\u{200C}شنبه"),
+            ("عبدالله بن زبیر گفت", "عبدالله\u{200C}بن\u{200C}زبیر گفت"),
+            // Kept: two words stay two, a word stays whole.
+            ("سازمان میراث فرهنگی", "سازمان میراث فرهنگی"),
+            ("تنها", "تنها"),
+            // The rest as before.
+            ("برچسب ها", "برچسب\u{200C}ها"),
+            ("سه کتاب", "سه کتاب"),
+        ],
+    );
+    for out in [
+        "روز سه\u{200C}شنبه",
+        "عبدالله\u{200C}بن\u{200C}زبیر گفت",
+        "سازمان میراث فرهنگی",
+    ] {
+        assert_eq!(n.normalize(out), out, "idempotent");
+    }
+    let out = n.normalize_with_offsets("روز سه شنبه");
+    let edit = out.edits().next().expect("one edit");
+    assert_eq!(edit.rule, Rule::HalfSpace(HalfSpace::User));
+    assert_eq!(edit.evidence, Some("سه\u{200C}شنبه"));
+    // Without the list, the default normalizer keeps its own decisions.
+    assert_eq!(normalize("روز سه شنبه"), "روز سه شنبه");
+    assert_ne!(n, Normalizer::new());
 }

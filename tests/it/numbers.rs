@@ -44,7 +44,12 @@ fn bugs_reported_against_peers() {
     assert_eq!(convert_digits("0", Digits::Persian), "۰");
     assert_eq!(number_to_words(0), "صفر");
     // Parsivar #8: number words mangled by normalization. They come back as written.
-    for words in ["سه هزار و دویست و بیست و پنج", "سی\u{200C}ام", "چهارصد", "بیست و یکمین"] {
+    for words in [
+        "سه هزار و دویست و بیست و پنج",
+        "سی\u{200C}ام",
+        "چهارصد",
+        "بیست و یکمین",
+    ] {
         assert_eq!(normalize(words), words);
     }
 }
