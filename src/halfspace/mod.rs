@@ -267,23 +267,47 @@ fn may_end_in_suffix(w: &str) -> bool {
 /// The cheap test before [`join_spaced`]: could the space between `w1` and `w2` be inside a
 /// word?
 pub(crate) fn pair_candidate(w1: &str, w2: &str) -> bool {
-    // Every suffix word starts with ه, ت or ا.
-    let suffix_start = w2.starts_with(['ه', 'ت', 'ا']);
+    let (b1, b2) = (w1.as_bytes(), w2.as_bytes());
+    // Every suffix word starts with ه, ت or ا and is at most six letters.
+    let suffix_start = b2.len() <= 12 && (starts(b2, HE) || starts(b2, TE) || starts(b2, ALEF));
     (suffix_start
         && (PLURALS.contains(&w2) || COMPARATIVES.contains(&w2) || AFTER_SILENT_HEH.contains(&w2)))
-        || w1.ends_with("می")
-        || (!has_zwnj(w1) && compound_shape(w1, w2) && LEXICON.may_be_pair(w1, w2))
+        || b1.ends_with(&MI)
+        || (!has_zwnj(w1) && compound_shape(b1, b2) && LEXICON.may_be_pair(w1, w2))
+}
+
+// The two UTF-8 bytes of the letters the cheap tests look at.
+const HE: [u8; 2] = [0xD9, 0x87]; // ه
+const TE: [u8; 2] = [0xD8, 0xAA]; // ت
+const ALEF: [u8; 2] = [0xD8, 0xA7]; // ا
+const ALEF_MADDA: [u8; 2] = [0xD8, 0xA2]; // آ
+const NUN: [u8; 2] = [0xD9, 0x86]; // ن
+const YE: [u8; 2] = [0xDB, 0x8C]; // ی
+const MI: [u8; 4] = [0xD9, 0x85, 0xDB, 0x8C]; // می
+const BI: [u8; 4] = [0xD8, 0xA8, 0xDB, 0x8C]; // بی
+
+/// Does `w` start with the letter `l`?
+#[inline]
+fn starts(w: &[u8], l: [u8; 2]) -> bool {
+    w.len() >= 2 && w[..2] == l
+}
+
+/// Does `w` end with the letter `l`?
+#[inline]
+fn ends(w: &[u8], l: [u8; 2]) -> bool {
+    w.len() >= 2 && w[w.len() - 2..] == l
 }
 
 /// Could `w1` + ZWNJ + `w2` pass [`zwnj_boundary`]? Byte checks on the letters at the join,
 /// so that most pairs are rejected before any hashing.
-fn compound_shape(w1: &str, w2: &str) -> bool {
-    w1 == "بی"
-        || w1.ends_with('ه')
-        || w2.starts_with(['آ', 'ا'])
-        || w2.ends_with('ی')
-        || w2.ends_with("ان")
-        || w2.ends_with('ه')
+fn compound_shape(w1: &[u8], w2: &[u8]) -> bool {
+    w1 == BI
+        || ends(w1, HE)
+        || starts(w2, ALEF_MADDA)
+        || starts(w2, ALEF)
+        || ends(w2, YE)
+        || ends(w2, HE)
+        || (ends(w2, NUN) && ends(&w2[..w2.len() - 2], ALEF))
 }
 
 /// Is `word` a finite verb form: an optional `می`/`نمی`/`ب`/`ن` prefix, then a stem with a
