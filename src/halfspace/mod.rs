@@ -598,7 +598,10 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
             },
         ));
     }
-    if AFTER_SILENT_HEH.contains(&w2) && silent_heh(w1) && real(e1) && !stop1 {
+    // A function word takes no clitic here, but one that is also a noun or adjective does
+    // (ویژه‌ای, گونه‌ای, درباره‌اش).
+    let content = e1.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) != 0);
+    if AFTER_SILENT_HEH.contains(&w2) && silent_heh(w1) && real(e1) && (!stop1 || content) {
         return Some((
             Join::Zwnj,
             Decision {
@@ -689,6 +692,10 @@ mod tests {
             ("همه", "جانبه", Some(Join::Zwnj)),
             ("بین", "المللی", Some(Join::Zwnj)),
             ("رسانه", "ای", Some(Join::Zwnj)),
+            // Function words that are also nouns or adjectives take clitics.
+            ("ویژه", "ای", Some(Join::Zwnj)),
+            ("گونه", "ای", Some(Join::Zwnj)),
+            ("درباره", "اش", Some(Join::Zwnj)),
             ("کشور", "ها", Some(Join::Nothing)),
             ("بیش", "تر", Some(Join::Nothing)),
             ("ماه", "می", None),
