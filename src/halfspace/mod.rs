@@ -122,17 +122,18 @@ const PAST_ENDINGS: [&str; 6] = ["یم", "ید", "ند", "م", "ی", ""];
 const VETO: [(&str, &str); 1] = [("بی", "بی")]; // بی بی سی (BBC), not بی‌بی
 
 /// Does the standard write a ZWNJ (rather than nothing or a space) between the parts `left`
-/// and `right` of one word? After the verbal prefix or the prefix `بی` (`بی‌شک`), before a
-/// plural, comparative or clitic suffix, after a silent `ه` (سرمایه‌گذار), before the Arabic
-/// article (بین‌المللی) and before an agentive participle (تعیین‌کننده). Elsewhere compounds
-/// are written joined (سیاستمدار) or as two words (فروردین ماه).
+/// and `right` of one word? After the verbal prefix or the prefixes `بی` and `هم` (`بی‌شک`,
+/// `هم‌اکنون`), before a plural, comparative or clitic suffix, after a silent `ه`
+/// (سرمایه‌گذار), before the Arabic article (بین‌المللی) and before an agentive participle
+/// (تعیین‌کننده). Elsewhere compounds are written joined (سیاستمدار) or as two words
+/// (فروردین ماه).
 fn zwnj_boundary(left: &str, right: &str) -> bool {
     let left = left.rsplit(ZWNJ).next().unwrap_or(left);
     let right = right.split(ZWNJ).next().unwrap_or(right);
     if is_auxiliary(right) {
         return false; // a verb phrase (ساخته شده), written with a space
     }
-    matches!(left, "می" | "نمی" | "بی")
+    matches!(left, "می" | "نمی" | "بی" | "هم")
         || silent_heh(left)
         || right.starts_with("ال")
         || right.starts_with('آ')
@@ -667,6 +668,9 @@ mod tests {
             ("رسانهای", Some("رسانه\u{200C}ای")),
             ("فعالتر", Some("فعال\u{200C}تر")),
             ("بهعنوان", Some("به\u{200C}عنوان")),
+            // The prefix هم, where the lexicon spells the word with a ZWNJ.
+            ("هماکنون", Some("هم\u{200C}اکنون")),
+            ("همچنین", None),
             ("میز", None),
             ("میدان", None),
             ("میان", None),
@@ -692,6 +696,7 @@ mod tests {
             ("همه", "جانبه", Some(Join::Zwnj)),
             ("بین", "المللی", Some(Join::Zwnj)),
             ("رسانه", "ای", Some(Join::Zwnj)),
+            ("هم", "اکنون", None), // spaced, هم is mostly "also"
             // Function words that are also nouns or adjectives take clitics.
             ("ویژه", "ای", Some(Join::Zwnj)),
             ("گونه", "ای", Some(Join::Zwnj)),
