@@ -201,6 +201,25 @@ fn last_char(s: &str) -> Option<char> {
     s.chars().next_back()
 }
 
+/// Is `rest` (what follows `می`) a past participle (`کرده`), or one with a clitic after its
+/// silent `ه` (`کردهاند`)? Returns the stem and where the clitic starts.
+fn participle_form(rest: &str) -> Option<(&'static str, Option<usize>)> {
+    let lex = &*LEXICON;
+    let stem_of = |participle: &str| {
+        participle
+            .strip_suffix('ه')
+            .filter(|s| s.chars().count() >= 2 && lex.is_past_stem(s))
+            .map(|s| lex.key(s).unwrap_or("past stem"))
+    };
+    if let Some(stem) = stem_of(rest) {
+        return Some((stem, None));
+    }
+    AFTER_SILENT_HEH.iter().find_map(|clitic| {
+        let participle = rest.strip_suffix(clitic)?;
+        Some((stem_of(participle)?, Some(participle.len())))
+    })
+}
+
 /// Is `rest` (what follows `می`) a verb form: a stem with a person ending? Returns the stem.
 fn verb_form(rest: &str) -> Option<&'static str> {
     let lex = &*LEXICON;
@@ -237,7 +256,12 @@ fn verb_form(rest: &str) -> Option<&'static str> {
 /// comparisons and one hash, no table lookup; `Some(listed)` says whether it may be a listed
 /// compound. Most words fail it.
 pub(crate) fn fused_candidate(w: &str) -> Option<bool> {
-    let verb = w.starts_with("می") || w.starts_with("نمی");
+    let verb = w.starts_with("می")
+        || w.starts_with("نمی")
+        || VERB_PREFIXES.iter().any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|r| r.starts_with("می") || r.starts_with("نمی"))
+        });
     let suffix = may_end_in_suffix(w) && ends_in_suffix(w);
     let be = w.starts_with("به");
     let compound = LEXICON.may_be_half_spaced(w);
@@ -368,19 +392,35 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
         ));
     }
     let known_word = real(fused);
-    // 2. می / نمی + verb.
-    for prefix in ["نمی", "می"] {
-        if let Some(rest) = w.strip_prefix(prefix)
-            && rest.chars().count() >= 2
-            && let Some(stem) = verb_form(rest)
-        {
-            let half = format!("{prefix}\u{200C}{rest}");
+    // 2. می / نمی + verb, after a verbal preverb too (برمیگردد): a finite form, or the past
+    // participle of the narrative perfect, alone or with its clitic (میکرده, میکردهاند).
+    for preverb in std::iter::once("").chain(VERB_PREFIXES) {
+        let Some(after) = w.strip_prefix(preverb) else {
+            continue;
+        };
+        for prefix in ["نمی", "می"] {
+            let Some(rest) = after.strip_prefix(prefix) else {
+                continue;
+            };
+            if rest.chars().count() < 2 {
+                continue;
+            }
+            let at = preverb.len() + prefix.len();
+            let (stem, clitic) = match verb_form(rest) {
+                Some(stem) => (stem, None),
+                None => match participle_form(rest) {
+                    Some((stem, clitic)) => (stem, clitic),
+                    None => continue,
+                },
+            };
+            let half = format!("{preverb}{prefix}\u{200C}{rest}");
             if !(known_word
                 && fused.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) != 0)
                 && fused_freq >= lex.freq(&half))
             {
+                let offsets = std::iter::once(at).chain(clitic.map(|k| at + k)).collect();
                 return Some((
-                    vec![prefix.len()],
+                    offsets,
                     Decision {
                         reason: HalfSpace::VerbPrefix,
                         evidence: stem,
@@ -668,6 +708,13 @@ mod tests {
             ("رسانهای", Some("رسانه\u{200C}ای")),
             ("فعالتر", Some("فعال\u{200C}تر")),
             ("بهعنوان", Some("به\u{200C}عنوان")),
+            // Verbal preverbs before می, and the narrative perfect with its clitic.
+            ("برمیدارد", Some("برمی\u{200C}دارد")),
+            ("فرومیرود", Some("فرومی\u{200C}رود")),
+            ("میکردهاند", Some("می\u{200C}کرده\u{200C}اند")),
+            ("میشده", Some("می\u{200C}شده")),
+            ("درمیان", None),
+            ("میهمان", None),
             // The prefix هم, where the lexicon spells the word with a ZWNJ.
             ("هماکنون", Some("هم\u{200C}اکنون")),
             ("همچنین", None),
