@@ -258,10 +258,12 @@ fn verb_form(rest: &str) -> Option<&'static str> {
 pub(crate) fn fused_candidate(w: &str) -> Option<bool> {
     let verb = w.starts_with("می")
         || w.starts_with("نمی")
-        || VERB_PREFIXES.iter().any(|p| {
-            w.strip_prefix(p)
-                .is_some_and(|r| r.starts_with("می") || r.starts_with("نمی"))
-        });
+        // The preverbs start with ب, د, ف or و.
+        || (w.starts_with(['ب', 'د', 'ف', 'و'])
+            && VERB_PREFIXES.iter().any(|p| {
+                w.strip_prefix(p)
+                    .is_some_and(|r| r.starts_with("می") || r.starts_with("نمی"))
+            }));
     let suffix = may_end_in_suffix(w) && ends_in_suffix(w);
     let be = w.starts_with("به");
     let compound = LEXICON.may_be_half_spaced(w);
