@@ -17,6 +17,8 @@
 pub const ZWNJ: char = '\u{200C}';
 /// RIGHT-TO-LEFT MARK, sometimes typed where a half-space was meant.
 pub(crate) const RLM: char = '\u{200F}';
+/// LEFT-TO-RIGHT MARK, sometimes typed where a half-space was meant (`حجت‎الاسلام`).
+pub(crate) const LRM: char = '\u{200E}';
 /// SOFT HYPHEN, sometimes typed where a half-space was meant.
 pub(crate) const SOFT_HYPHEN: char = '\u{00AD}';
 /// NOT SIGN: what Microsoft Word's Persian layout types for a half-space.

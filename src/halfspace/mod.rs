@@ -81,6 +81,9 @@ pub enum HalfSpace {
     BePrefix,
     /// A compound the lexicon spells with a ZWNJ (evidence: that spelling).
     Compound,
+    /// A clitic or the copula after a final `ی` (`زندگی‌اش`, `ایرانی‌اند`; evidence: the
+    /// word).
+    Clitic,
     /// A spelling from the user's [`HalfSpaceWords`] (evidence: that spelling).
     User,
 }
@@ -644,6 +647,22 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
     // A function word takes no clitic here, but one that is also a noun or adjective does
     // (ویژه‌ای, گونه‌ای, درباره‌اش).
     let content = e1.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) != 0);
+    // Clitics and the copula after a final ی (زندگی اش, ایرانی اند), but not ای, which after
+    // a space is mostly the vocative.
+    if matches!(w2, "اش" | "ام" | "ات" | "اند" | "ایم" | "اید")
+        && w1.ends_with('ی')
+        && w1.chars().count() >= 3
+        && real(e1)
+        && (!stop1 || content)
+    {
+        return Some((
+            Join::Zwnj,
+            Decision {
+                reason: HalfSpace::Clitic,
+                evidence: evidence1()?,
+            },
+        ));
+    }
     if AFTER_SILENT_HEH.contains(&w2) && silent_heh(w1) && real(e1) && (!stop1 || content) {
         return Some((
             Join::Zwnj,

@@ -17,8 +17,8 @@ use super::{
 };
 use crate::Digits;
 use crate::chars::{
-    ARABIC_PERCENT, DigitScript, ELLIPSIS, KASHIDA, LEFT_GUILLEMET, NOT_SIGN, RIGHT_GUILLEMET, RLM,
-    SOFT_HYPHEN, ZWNJ, digit, is_arabic_letter, is_arabic_mark, is_digit, is_latin_letter,
+    ARABIC_PERCENT, DigitScript, ELLIPSIS, KASHIDA, LEFT_GUILLEMET, LRM, NOT_SIGN, RIGHT_GUILLEMET,
+    RLM, SOFT_HYPHEN, ZWNJ, digit, is_arabic_letter, is_arabic_mark, is_digit, is_latin_letter,
     is_space, joins_forward,
 };
 use crate::halfspace::{Join, Spacing};
@@ -66,7 +66,7 @@ enum PendingKind {
     Space,
     /// One or more ZWNJs.
     Zwnj,
-    /// A soft hyphen, RLM or `¬` typed as a half-space.
+    /// A soft hyphen, RLM, LRM or `¬` typed as a half-space.
     HalfSpaceMark,
 }
 
@@ -317,7 +317,7 @@ impl<S: Sink> Engine<'_, '_, S> {
             }
             ZWNJ if self.n.zwnj => self.hold(PendingKind::Zwnj, i..j),
             ZWNJ => self.transparent(i),
-            SOFT_HYPHEN | RLM | NOT_SIGN if self.n.controls && self.half_space_mark(j) => {
+            SOFT_HYPHEN | RLM | LRM | NOT_SIGN if self.n.controls && self.half_space_mark(j) => {
                 self.hold(PendingKind::HalfSpaceMark, i..j)
             }
             _ if self.n.controls && controls::is_removable_control(c) => {
@@ -588,7 +588,7 @@ impl<S: Sink> Engine<'_, '_, S> {
         }
     }
 
-    /// Is a soft hyphen, RLM or `¬` ending at `j` between two Arabic letters, so that it was
+    /// Is a soft hyphen, RLM, LRM or `¬` ending at `j` between two Arabic letters, so that it was
     /// typed as a half-space?
     fn half_space_mark(&self, j: usize) -> bool {
         self.prev.is_some_and(is_arabic_letter)

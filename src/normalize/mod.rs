@@ -6,7 +6,7 @@
 //! (`engine.rs`); each can be switched off in the [`NormalizerBuilder`].
 //!
 //! 1. **Controls** (`controls.rs`): bidi marks, zero-width characters other than ZWNJ, and the
-//!    BOM are removed; a soft hyphen, RLM or `¬` typed between two Persian letters becomes a
+//!    BOM are removed; a soft hyphen, RLM, LRM or `¬` typed between two Persian letters becomes a
 //!    ZWNJ. First, so that no later step sees an invisible character between two letters.
 //! 2. **Protected spans** (`protect.rs`): URLs, emails, domains, mentions, hashtags, markdown
 //!    links and emoticons are copied untouched. Before the letter and punctuation steps, which
@@ -106,7 +106,7 @@ static DEFAULT: Normalizer = Normalizer::new();
 pub enum Rule {
     /// An invisible control (bidi mark, zero-width character, BOM) was removed.
     Controls,
-    /// A soft hyphen, RLM or `¬` typed as a half-space between letters became a ZWNJ.
+    /// A soft hyphen, RLM, LRM or `¬` typed as a half-space between letters became a ZWNJ.
     HalfSpaceMark,
     /// A ZWNJ was removed: doubled, next to a space or punctuation, at a word edge, or after a
     /// letter that does not join forward.

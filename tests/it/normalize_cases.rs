@@ -39,6 +39,8 @@ fn half_space_marks_become_zwnj() {
     check(&[
         ("می\u{00AD}شود", "می\u{200C}شود"), // SOFT HYPHEN typed as half-space
         ("می\u{200F}شود", "می\u{200C}شود"), // RLM typed as half-space
+        ("برنامه\u{200E}های", "برنامه\u{200C}های"), // LRM typed as half-space
+        ("abc\u{200E}", "abc"),             // an LRM elsewhere is removed
         ("می\u{00AC}شود", "می\u{200C}شود"), // NOT SIGN (Word's half-space)
         ("کتاب\u{00AC}ها", "کتاب\u{200C}ها"),
         ("در\u{00AC}باره", "درباره"), // after a non-joiner it joins nothing
