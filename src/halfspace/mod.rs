@@ -765,6 +765,10 @@ mod tests {
             ("بین", "المللی", Some(Join::Zwnj)),
             ("رسانه", "ای", Some(Join::Zwnj)),
             ("هم", "اکنون", None), // spaced, هم is mostly "also"
+            // Clitics and the copula after a final ی; not ای (the vocative).
+            ("زندگی", "اش", Some(Join::Zwnj)),
+            ("ایرانی", "اند", Some(Join::Zwnj)),
+            ("زندگی", "ای", None),
             // Function words that are also nouns or adjectives take clitics.
             ("ویژه", "ای", Some(Join::Zwnj)),
             ("گونه", "ای", Some(Join::Zwnj)),
