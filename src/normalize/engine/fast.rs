@@ -1,0 +1,291 @@
+//! The engine's fast path: a byte-level state machine that skips text no step can change.
+
+use super::tables::{
+    PLAIN_CLOSER, PLAIN_DIGIT, PLAIN_JOINER, PLAIN_LETTER, ZWNJ_UTF8, is_plain_letter, letter_run,
+    plain_class,
+};
+use super::{Engine, Script};
+use crate::chars::{DigitScript, digit, is_arabic_letter, joins_forward};
+use crate::halfspace::Join;
+use crate::normalize::Rule;
+use crate::normalize::restore::Action;
+use crate::offsets::Sink;
+
+/// Where the fast path is: what it has just skipped.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Run {
+    /// At a line start.
+    Start,
+    /// After a letter.
+    Word { joins: bool },
+    /// After a digit.
+    Digit,
+    /// After one space between words.
+    Space,
+    /// After punctuation that wants a space next.
+    Closer,
+    /// After `(` or `«`.
+    Opener,
+}
+
+/// What the fast path recognizes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Token {
+    Letter { joins: bool },
+    Digit,
+    Space,
+    Zwnj,
+    Closer,
+    Opener,
+    Other,
+}
+
+impl<S: Sink> Engine<'_, '_, S> {
+    /// Skips text that no step can change, while nothing is pending; returns where the slow
+    /// path must take over. Byte-level, with a state machine over a few token classes: plain
+    /// Persian letters and digits (two bytes, lead byte D8..DB, classified by [`PLAIN`]),
+    /// single spaces, ZWNJs between joining letters, and punctuation in the positions where
+    /// the spacing rules are already satisfied (`word، word`, `(۱۸`, `«word»`). Anything else
+    /// (a second space, a letter glued after a digit or a comma, Latin text, marks) stops it.
+    #[inline]
+    pub(super) fn fast_run(&mut self, start: usize) -> usize {
+        if self.pending.is_some() {
+            return start;
+        }
+        self.plan.skip_to(start);
+        let mut state = match self.prev {
+            None => Run::Start,
+            Some(_) if self.prev_mark.is_some() => return start,
+            Some(p) if is_arabic_letter(p) => Run::Word {
+                joins: joins_forward(p),
+            },
+            Some(p) if self.plain_digits && matches!(digit(p), Some((_, DigitScript::Persian))) => {
+                Run::Digit
+            }
+            _ => return start,
+        };
+        let bytes = self.text.as_bytes();
+        let mut i = start;
+        let mut word_len = self.word_len;
+        let mut last_word_len = self.last_word_len;
+        let mut any_word = false;
+        let table = self.plain;
+        loop {
+            // A position restoration planned: write its edit here, in a plain word, or let
+            // the slow path do it.
+            if let Some(p) = self.plan.peek().filter(|p| p.at == i) {
+                let rule = Rule::HalfSpace(p.decision.reason);
+                let evidence = Some(p.decision.evidence);
+                match (p.action, state) {
+                    (Action::Insert, Run::Word { joins }) => {
+                        self.plan.pop();
+                        if joins {
+                            self.sink
+                                .edit_with(self.text, i..i, "\u{200C}", rule, evidence);
+                        }
+                    }
+                    (Action::Join(join), Run::Word { joins })
+                        if bytes.get(i) == Some(&b' ') && is_plain_letter(bytes, i + 1) =>
+                    {
+                        self.plan.pop();
+                        let with = if join == Join::Zwnj && joins {
+                            "\u{200C}"
+                        } else {
+                            ""
+                        };
+                        self.sink
+                            .edit_with(self.text, i..i + 1, with, rule, evidence);
+                        i += 1; // the next word goes on with this one
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            // The common case first, without the state machine: a run of letters, then one
+            // space or ZWNJ and another letter.
+            if matches!(
+                state,
+                Run::Start | Run::Word { .. } | Run::Space | Run::Opener
+            ) {
+                // A word starts here: restoration plans it, and the slow path takes over if
+                // anything is to be done.
+                if self.restoring
+                    && matches!(state, Run::Start | Run::Space | Run::Opener)
+                    && i >= self.plan.planned_to
+                    && matches!(self.token(bytes, i).0, Token::Letter { .. })
+                {
+                    let split = !self.line_has_zwnj(i);
+                    self.plan.plan(
+                        self.text,
+                        i,
+                        self.n.spacing,
+                        self.n.user_words.map(|u| u.0),
+                        split,
+                    );
+                }
+                // Stop at the next planned position, if any.
+                let barrier = self.plan.peek().map_or(usize::MAX, |p| p.at);
+                let stop = barrier.min(bytes.len());
+                let is_letter = |k: usize| plain_class(table, bytes, k) & PLAIN_LETTER != 0;
+                // Words of plain letters and the single spaces and ZWNJs between them: the
+                // bulk of clean text, in a tight loop.
+                let mut any = false;
+                loop {
+                    let begin = i;
+                    let last;
+                    (i, last) = letter_run(table, bytes, i, stop);
+                    if last == 0 {
+                        break;
+                    }
+                    any = true;
+                    word_len += ((i - begin) / 2) as u32;
+                    state = Run::Word {
+                        joins: last == PLAIN_JOINER,
+                    };
+                    if i == barrier {
+                        break;
+                    }
+                    let b = bytes.get(i).copied();
+                    if b == Some(b' ') && is_letter(i + 1) {
+                        last_word_len = word_len;
+                        word_len = 0;
+                        state = Run::Space;
+                        i += 1;
+                        if self.restoring {
+                            break; // the next word is planned first
+                        }
+                        continue;
+                    }
+                    if last == PLAIN_JOINER
+                        && b == Some(ZWNJ_UTF8[0])
+                        && bytes.get(i..i + 3) == Some(&ZWNJ_UTF8)
+                        && is_letter(i + 3)
+                    {
+                        i += 3;
+                        continue;
+                    }
+                    break;
+                }
+                if any {
+                    any_word = true;
+                    if i == barrier || state == Run::Space {
+                        continue;
+                    }
+                }
+            }
+            if self.plan.peek().is_some_and(|p| p.at == i) {
+                break;
+            }
+            let (token, len) = self.token(bytes, i);
+            let next = match token {
+                Token::Letter { joins } => match state {
+                    Run::Start | Run::Word { .. } | Run::Space | Run::Opener => Run::Word { joins },
+                    _ => break, // glued after a digit or a closing mark: a space may be missing
+                },
+                Token::Digit => match state {
+                    Run::Start | Run::Word { .. } | Run::Digit | Run::Space | Run::Opener => {
+                        Run::Digit
+                    }
+                    _ => break,
+                },
+                Token::Space => match state {
+                    Run::Word { .. } | Run::Digit | Run::Closer
+                        if matches!(
+                            self.token(bytes, i + 1).0,
+                            Token::Letter { .. } | Token::Digit | Token::Opener
+                        ) =>
+                    {
+                        Run::Space
+                    }
+                    _ => break,
+                },
+                Token::Zwnj => match state {
+                    Run::Word { joins: true }
+                        if matches!(self.token(bytes, i + len).0, Token::Letter { .. }) =>
+                    {
+                        Run::Word { joins: true }
+                    }
+                    _ => break,
+                },
+                Token::Closer => match state {
+                    Run::Word { .. } | Run::Digit if bytes.get(i + len) == Some(&b' ') => {
+                        Run::Closer
+                    }
+                    _ => break,
+                },
+                Token::Opener => match state {
+                    Run::Start | Run::Space
+                        if matches!(
+                            self.token(bytes, i + len).0,
+                            Token::Letter { .. } | Token::Digit
+                        ) =>
+                    {
+                        Run::Opener
+                    }
+                    _ => break,
+                },
+                Token::Other => break,
+            };
+            match token {
+                Token::Letter { .. } => {
+                    word_len += 1;
+                    any_word = true;
+                }
+                Token::Zwnj => {}
+                _ => {
+                    any_word |= token == Token::Digit;
+                    if word_len > 0 {
+                        last_word_len = word_len;
+                    }
+                    word_len = 0;
+                }
+            }
+            state = next;
+            i += len;
+        }
+        if i > start {
+            let written = &self.text[start..i];
+            let mut back = written.chars().rev();
+            let before = self.prev;
+            self.prev = back.next();
+            self.prev2 = back.next().or(before);
+            self.prev_mark = None;
+            self.word_len = word_len;
+            self.last_word_len = last_word_len;
+            if any_word {
+                self.script = Script::Persian;
+            }
+        }
+        i
+    }
+
+    /// The fast path's token at `bytes[i..]` and its length in bytes.
+    #[inline(always)]
+    fn token(&self, bytes: &[u8], i: usize) -> (Token, usize) {
+        let Some(&b) = bytes.get(i) else {
+            return (Token::Other, 0);
+        };
+        match b {
+            0xD8..=0xDB => {
+                let token = match plain_class(self.plain, bytes, i) {
+                    PLAIN_LETTER => Token::Letter { joins: false },
+                    PLAIN_JOINER => Token::Letter { joins: true },
+                    PLAIN_DIGIT if self.plain_digits => Token::Digit,
+                    PLAIN_CLOSER => Token::Closer,
+                    _ => Token::Other,
+                };
+                (token, 2)
+            }
+            b' ' => (Token::Space, 1),
+            b'.' | b':' | b'!' | b')' => (Token::Closer, 1),
+            b'(' => (Token::Opener, 1),
+            0xC2 => match bytes.get(i + 1) {
+                Some(0xAB) => (Token::Opener, 2), // «
+                Some(0xBB) => (Token::Closer, 2), // »
+                _ => (Token::Other, 0),
+            },
+            0xE2 if bytes.get(i..i + 3) == Some(&ZWNJ_UTF8) => (Token::Zwnj, 3),
+            _ => (Token::Other, 0),
+        }
+    }
+}
