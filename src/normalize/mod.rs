@@ -3,7 +3,7 @@
 //! # The steps, in order
 //!
 //! Every input character goes through these steps, in this order, inside one loop
-//! (`engine.rs`); each can be switched off in the [`NormalizerBuilder`].
+//! (`engine/`); each can be switched off in the [`NormalizerBuilder`].
 //!
 //! 1. **Controls** (`controls.rs`): bidi marks, zero-width characters other than ZWNJ, and the
 //!    BOM are removed; a soft hyphen, RLM, LRM or `¬` typed between two Persian letters becomes a
