@@ -440,3 +440,18 @@ fn user_half_space_words() {
     assert_eq!(normalize("روز سه شنبه"), "روز سه شنبه");
     assert_ne!(n, Normalizer::new());
 }
+
+#[test]
+fn a_stray_zwnj_does_not_stop_restoration() {
+    // Only ZWNJs that stay mark a line whose fused words were meant: a stray one goes, and a
+    // second pass must not split what the first left alone.
+    for (input, want) in [
+        ("هیاتهای \u{200C}", "هیات\u{200C}های"),
+        ("هیاتهای \u{200C} تجاری", "هیات\u{200C}های تجاری"),
+        ("کتاب\u{200C}ها و هیاتهای", "کتاب\u{200C}ها و هیاتهای"), // a kept ZWNJ: left alone
+    ] {
+        let once = normalize(input);
+        assert_eq!(once, want, "input: {input:?}");
+        assert_eq!(normalize(&once), once, "idempotent: {input:?}");
+    }
+}

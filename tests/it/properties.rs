@@ -3,8 +3,8 @@
 use std::borrow::Cow;
 
 use persian_text::{
-    DigitConverter, Digits, Letters, Normalizer, Rule, Scope, convert_digits, normalize,
-    normalize_with_offsets,
+    DigitConverter, Digits, HalfSpaceWords, Letters, Normalizer, Rule, Scope, convert_digits,
+    normalize, normalize_with_offsets,
 };
 use proptest::prelude::*;
 
@@ -191,5 +191,47 @@ proptest! {
         let off = Normalizer::builder().spacing(persian_text::Spacing::Off).build();
         let strip = |s: &str| s.chars().filter(|&c| c != ' ' && c != '\u{200C}').collect::<String>();
         prop_assert_eq!(strip(&normalize(&text)), strip(&off.normalize(&text)));
+    }
+}
+
+/// A user list with spellings and kept words, and text full of them in every spelling.
+static USER_WORDS: std::sync::LazyLock<HalfSpaceWords> = std::sync::LazyLock::new(|| {
+    HalfSpaceWords::new()
+        .spelling("سه\u{200C}شنبه")
+        .and_then(|w| w.spelling("عبدالله\u{200C}بن\u{200C}زبیر"))
+        .and_then(|w| w.keep("میراث فرهنگی"))
+        .and_then(|w| w.keep("تنها"))
+        .expect("valid entries")
+});
+
+fn with_user_words() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("سه شنبه"),
+        Just("سهشنبه"),
+        Just("سه\u{200C}شنبه"),
+        Just("عبدالله بن زبیر"),
+        Just("عبداللهبنزبیر"),
+        Just("میراث فرهنگی"),
+        Just("تنها"),
+        Just("کتاب ها"),
+        Just("سه"),
+        Just("بن"),
+    ];
+    let piece = prop_oneof![3 => word.prop_map(String::from), 1 => persianish()];
+    proptest::collection::vec(piece, 0..12).prop_map(|v| v.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// A normalizer with a user list is idempotent too, and changes only gaps.
+    #[test]
+    fn user_words_idempotent(text in with_user_words()) {
+        let n = Normalizer::builder().half_space_words(&USER_WORDS).build();
+        let once = n.normalize(&text).into_owned();
+        let twice = n.normalize(&once);
+        prop_assert_eq!(&*twice, &*once);
+        let strip = |s: &str| s.chars().filter(|&c| c != ' ' && c != '\u{200C}').collect::<String>();
+        prop_assert_eq!(strip(&once), strip(&normalize(&text)));
     }
 }

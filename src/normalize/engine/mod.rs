@@ -258,13 +258,26 @@ impl<S: Sink> Engine<'_, '_, S> {
         self.quote_close = None;
     }
 
-    /// Does the line around `at` contain a ZWNJ? Computed once per line.
+    /// Does the line around `at` contain a ZWNJ that the normalizer keeps (between a letter
+    /// that joins and another letter)? A stray one, which goes, does not count: the output
+    /// must get the same answer on a second pass. Computed once per line.
     fn line_has_zwnj(&mut self, at: usize) -> bool {
         if at >= self.zwnj_line.0 {
-            let bytes = self.text.as_bytes();
-            let start = self.text[..at].rfind('\n').map_or(0, |k| k + 1);
-            let end = self.text[at..].find('\n').map_or(bytes.len(), |k| at + k);
-            let has = self.text[start..end].contains(ZWNJ);
+            let text = self.text;
+            let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+            let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+            let mode = self.n.letters;
+            let letter = |c: char| letters::persian_letter(c, mode).unwrap_or(c);
+            let has = text[start..end].match_indices(ZWNJ).any(|(k, z)| {
+                let before = text[start..start + k]
+                    .chars()
+                    .rev()
+                    .map(|c| base_letter(c, true))
+                    .find(|&c| !skipped(c))
+                    .map(letter);
+                let after = self.peek(start + k + z.len()).map(letter);
+                before.is_some_and(joins_forward) && after.is_some_and(is_arabic_letter)
+            });
             self.zwnj_line = (end, has);
         }
         self.zwnj_line.1
