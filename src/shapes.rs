@@ -1,37 +1,31 @@
-//! An approximate word set for hot loops: a Bloom filter of 65,536 bits with two bits per word,
-//! keyed by the word's length, second byte and last byte. It answers "certainly not" for almost
-//! every word of running text with two loads and no hashing of the whole word; a "maybe" goes
-//! on to the exact set. Words of the set are never rejected.
+//! An approximate word set for hot loops: the lexicon's two-probe Bloom filter, keyed by the
+//! word's length, second byte and last byte. It answers "certainly not" for almost every word
+//! of running text with two loads and no hashing of the whole word; a "maybe" goes on to the
+//! exact set. Words of the set are never rejected.
 
-/// Bits per table: 2^16.
-const BITS: usize = 1 << 16;
+use crate::halfspace::lexicon::BitFilter;
 
-/// The approximate set. Insert every word of the exact set it guards.
-pub(crate) struct ShapeSet {
-    bits: Box<[u64; BITS / 64]>,
-}
+/// The approximate set: the lexicon's [`BitFilter`] over word shapes. Insert every word of
+/// the exact set it guards.
+pub(crate) struct ShapeSet(BitFilter);
 
 impl ShapeSet {
     /// An empty set.
     pub(crate) fn new() -> ShapeSet {
-        ShapeSet {
-            bits: Box::new([0; BITS / 64]),
-        }
+        ShapeSet(BitFilter::new())
     }
 
     /// Adds `word`.
     pub(crate) fn insert(&mut self, word: &str) {
-        if let Some((a, b)) = shape(word) {
-            self.bits[a / 64] |= 1 << (a % 64);
-            self.bits[b / 64] |= 1 << (b % 64);
+        if let Some(h) = shape(word) {
+            self.0.insert(h);
         }
     }
 
     /// Could `word` be in the set? `false` is certain.
     #[inline]
     pub(crate) fn may_contain(&self, word: &str) -> bool {
-        let has = |k: usize| self.bits[k / 64] & (1 << (k % 64)) != 0;
-        shape(word).is_some_and(|(a, b)| has(a) && has(b))
+        shape(word).is_some_and(|h| self.0.may_contain(h))
     }
 }
 
@@ -45,16 +39,16 @@ impl<'w> FromIterator<&'w str> for ShapeSet {
     }
 }
 
-/// The two bits of `word`: mixes of its length, its second byte (in Persian text, which
-/// letter it starts with) and its last byte (which letter it ends with). Words shorter than
-/// two bytes have none.
+/// The hash of `word`'s shape: its length, its second byte (in Persian text, which letter it
+/// starts with) and its last byte (which letter it ends with), mixed so that both ends of the
+/// hash, which the filter probes, depend on all three. Words shorter than two bytes have none.
 #[inline]
-fn shape(word: &str) -> Option<(usize, usize)> {
+fn shape(word: &str) -> Option<u64> {
     let b = word.as_bytes();
     let (&second, &last) = (b.get(1)?, b.last()?);
     let key = (b.len() as u64) << 16 | u64::from(second) << 8 | u64::from(last);
     let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    Some(((h >> 48) as usize % BITS, (h >> 32) as usize % BITS))
+    Some(h ^ (h >> 29))
 }
 
 #[cfg(test)]

@@ -76,7 +76,7 @@ pub(crate) struct BitFilter(Box<[u64]>);
 impl BitFilter {
     const BITS: u32 = 19;
 
-    fn new() -> BitFilter {
+    pub(crate) fn new() -> BitFilter {
         BitFilter(vec![0; 1 << (Self::BITS - 6)].into_boxed_slice())
     }
 
@@ -89,14 +89,14 @@ impl BitFilter {
         ]
     }
 
-    fn insert(&mut self, h: u64) {
+    pub(crate) fn insert(&mut self, h: u64) {
         for bit in Self::bits(h) {
             self.0[bit >> 6] |= 1 << (bit & 63);
         }
     }
 
     #[inline]
-    fn may_contain(&self, h: u64) -> bool {
+    pub(crate) fn may_contain(&self, h: u64) -> bool {
         Self::bits(h)
             .iter()
             .all(|&bit| self.0[bit >> 6] & (1 << (bit & 63)) != 0)

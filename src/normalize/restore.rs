@@ -7,7 +7,7 @@
 use super::Letters;
 use super::controls::is_removable_control;
 use super::engine::is_plain_letter;
-use super::letters::persian_letter;
+use super::letters::{is_presentation_form, persian_letter, presentation_form};
 use crate::chars::{KASHIDA, ZWNJ, has_zwnj, is_arabic_letter, is_arabic_mark, is_space};
 use crate::halfspace::{
     Decision, HalfSpaceWords, Join, Spacing, fused_candidate, join_spaced, pair_candidate,
@@ -41,8 +41,10 @@ struct Word {
 }
 
 impl Word {
-    /// Reads the word starting at `at`: Arabic letters (Persian forms) and ZWNJs; marks,
-    /// kashida and invisible controls, which the normalizer deletes, are skipped.
+    /// Reads the word starting at `at`: Arabic letters (Persian forms, presentation forms as
+    /// the letters they stand for) and ZWNJs; marks, kashida and invisible controls, which the
+    /// normalizer deletes, are skipped. So the word is read as the letters step writes it, and
+    /// a second pass decides the same.
     fn read(&mut self, text: &str, at: usize) {
         self.text.clear();
         self.offsets.clear();
@@ -52,6 +54,13 @@ impl Word {
                 self.text
                     .push(persian_letter(c, Letters::Persian).unwrap_or(c));
                 self.offsets.push(at + k);
+            } else if let Some(base) = presentation_letters(c) {
+                // Only the first letter of a ligature has an input offset of its own.
+                for (n, b) in base.chars().enumerate() {
+                    self.text
+                        .push(persian_letter(b, Letters::Persian).unwrap_or(b));
+                    self.offsets.push(if n == 0 { at + k } else { INSIDE });
+                }
             } else if c == ZWNJ {
                 self.text.push(c);
                 self.offsets.push(at + k);
@@ -63,11 +72,29 @@ impl Word {
         self.end = text.len();
     }
 
-    /// The input offset of the char at byte `b` of `self.text`.
-    fn input_offset(&self, b: usize) -> usize {
+    /// The input offset of the char at byte `b` of `self.text`, or `None` inside a ligature.
+    fn input_offset(&self, b: usize) -> Option<usize> {
         let index = self.text[..b].chars().count();
-        self.offsets.get(index).copied().unwrap_or(self.end)
+        let at = self.offsets.get(index).copied().unwrap_or(self.end);
+        (at != INSIDE).then_some(at)
     }
+}
+
+/// The offset of a letter inside a ligature, which has none of its own.
+const INSIDE: usize = usize::MAX;
+
+/// The letters the presentation form `c` stands for, if it stands for letters only (`ﻫ`,
+/// `ﱰ` = `تر`; not `ﷺ`, a phrase).
+fn presentation_letters(c: char) -> Option<&'static str> {
+    if !is_presentation_form(c) {
+        return None;
+    }
+    presentation_form(c).filter(|base| base.chars().all(is_arabic_letter))
+}
+
+/// Can a word start with `c`: an Arabic letter, or a presentation form of letters?
+pub(crate) fn starts_word(c: char) -> bool {
+    is_arabic_letter(c) || presentation_letters(c).is_some()
 }
 
 /// The end of the word at `at` if it is written in plain Persian letters (those the letters
@@ -168,7 +195,7 @@ impl Plan {
             let next = if after == Some(' ') {
                 let start = end + 1;
                 match text[start..].chars().next() {
-                    Some(c) if is_arabic_letter(c) => plain_word_end(text, start).map(|e| {
+                    Some(c) if starts_word(c) => plain_word_end(text, start).map(|e| {
                         self.cheap_next = Some((start, e));
                         Some(&text[start..e])
                     }),
@@ -213,14 +240,19 @@ impl Plan {
             }
         };
         let mut last = 0;
+        // A ZWNJ inside a ligature has no place in the input: such a split is left alone.
+        let split = split.filter(|(offsets, _)| {
+            offsets
+                .iter()
+                .all(|&b| self.first.input_offset(b).is_some())
+        });
         if let Some((offsets, decision)) = split {
             for b in offsets {
                 joined.push_str(&self.first.text[last..b]);
                 joined.push(ZWNJ);
                 last = b;
-                let at = self.first.input_offset(b);
                 self.items.push(Planned {
-                    at,
+                    at: self.first.input_offset(b).expect("checked"),
                     action: Action::Insert,
                     decision,
                 });
@@ -234,7 +266,7 @@ impl Plan {
                 + text[end..]
                     .find(|c: char| !is_space(c))
                     .unwrap_or(text.len() - end);
-            if gap_end == end || !text[gap_end..].starts_with(is_arabic_letter) {
+            if gap_end == end || !text[gap_end..].starts_with(starts_word) {
                 break;
             }
             self.second.read(text, gap_end);

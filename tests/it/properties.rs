@@ -3,9 +3,11 @@
 use std::borrow::Cow;
 
 use persian_text::{
-    DigitConverter, Digits, HalfSpaceWords, Letters, Normalizer, Rule, Scope, convert_digits,
-    normalize, normalize_with_offsets,
+    DigitConverter, Digits, Letters, Normalizer, Rule, Scope, convert_digits, normalize,
+    normalize_with_offsets,
 };
+
+use crate::normalize_cases::USER_WORDS;
 use proptest::prelude::*;
 
 /// Text weighted towards the trouble real Persian text has.
@@ -194,16 +196,7 @@ proptest! {
     }
 }
 
-/// A user list with spellings and kept words, and text full of them in every spelling.
-static USER_WORDS: std::sync::LazyLock<HalfSpaceWords> = std::sync::LazyLock::new(|| {
-    HalfSpaceWords::new()
-        .spelling("سه\u{200C}شنبه")
-        .and_then(|w| w.spelling("عبدالله\u{200C}بن\u{200C}زبیر"))
-        .and_then(|w| w.keep("میراث فرهنگی"))
-        .and_then(|w| w.keep("تنها"))
-        .expect("valid entries")
-});
-
+/// Text full of the words of [`USER_WORDS`], in every spelling.
 fn with_user_words() -> impl Strategy<Value = String> {
     let word = prop_oneof![
         Just("سه شنبه"),

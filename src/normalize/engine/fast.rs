@@ -114,14 +114,7 @@ impl<S: Sink> Engine<'_, '_, S> {
                     && i >= self.plan.planned_to
                     && matches!(self.token(bytes, i).0, Token::Letter { .. })
                 {
-                    let split = !self.line_has_zwnj(i);
-                    self.plan.plan(
-                        self.text,
-                        i,
-                        self.n.spacing,
-                        self.n.user_words.map(|u| u.0),
-                        split,
-                    );
+                    self.plan_word(i);
                 }
                 // Stop at the next planned position, if any.
                 let barrier = self.plan.peek().map_or(usize::MAX, |p| p.at);

@@ -17,7 +17,7 @@ mod tables;
 use tables::{PLAIN, PLAIN_LEN};
 pub(crate) use tables::{is_plain_digit_or_closer, is_plain_letter, plain_word_run};
 
-use super::restore::{Action, Plan};
+use super::restore::{self, Action, Plan};
 use super::{
     Diacritics, DigitPolicy, Normalizer, Rule, controls, diacritics, letters, protect,
     punctuation as punct,
@@ -144,7 +144,7 @@ impl<S: Sink> Engine<'_, '_, S> {
 
     /// Handles the character `c` at `i..j`; returns where to continue.
     fn step(&mut self, c: char, i: usize, j: usize) -> usize {
-        if self.restoring && is_arabic_letter(c) {
+        if self.restoring && restore::starts_word(c) {
             self.restore_at(i);
         }
         match c {
@@ -258,9 +258,17 @@ impl<S: Sink> Engine<'_, '_, S> {
         self.quote_close = None;
     }
 
-    /// Does the line around `at` contain a ZWNJ that the normalizer keeps (between a letter
-    /// that joins and another letter)? A stray one, which goes, does not count: the output
-    /// must get the same answer on a second pass. Computed once per line.
+    /// Asks restoration for a plan for the word starting at `i`. Fused words are split only
+    /// on a line that has no ZWNJ of its own ([`Engine::line_has_zwnj`]).
+    fn plan_word(&mut self, i: usize) {
+        let split = !self.line_has_zwnj(i);
+        let user = self.n.user_words.map(|u| u.0);
+        self.plan.plan(self.text, i, self.n.spacing, user, split);
+    }
+
+    /// Does the line around `at` contain a ZWNJ that the normalizer keeps: right between a
+    /// letter that joins and another letter? A stray one, which goes, does not count, so that
+    /// the output gets the same answer on a second pass. Computed once per line.
     fn line_has_zwnj(&mut self, at: usize) -> bool {
         if at >= self.zwnj_line.0 {
             let text = self.text;
@@ -269,14 +277,10 @@ impl<S: Sink> Engine<'_, '_, S> {
             let mode = self.n.letters;
             let letter = |c: char| letters::persian_letter(c, mode).unwrap_or(c);
             let has = text[start..end].match_indices(ZWNJ).any(|(k, z)| {
-                let before = text[start..start + k]
-                    .chars()
-                    .rev()
-                    .map(|c| base_letter(c, true))
-                    .find(|&c| !skipped(c))
-                    .map(letter);
-                let after = self.peek(start + k + z.len()).map(letter);
-                before.is_some_and(joins_forward) && after.is_some_and(is_arabic_letter)
+                let before = text[start..start + k].chars().next_back();
+                let after = text[start + k + z.len()..].chars().next();
+                before.is_some_and(|c| joins_forward(letter(base_letter(c, true))))
+                    && after.is_some_and(|c| is_arabic_letter(letter(base_letter(c, false))))
             });
             self.zwnj_line = (end, has);
         }
@@ -290,14 +294,7 @@ impl<S: Sink> Engine<'_, '_, S> {
         let from = self.pending.as_ref().map_or(i, |p| p.range.start);
         self.plan.skip_to(from);
         if self.plan.is_empty() && i >= self.plan.planned_to {
-            let split = !self.line_has_zwnj(i);
-            self.plan.plan(
-                self.text,
-                i,
-                self.n.spacing,
-                self.n.user_words.map(|u| u.0),
-                split,
-            );
+            self.plan_word(i);
         }
         if let Some(p) = self.plan.peek()
             && p.at == i
