@@ -1,6 +1,6 @@
 //! Words the user adds to half-space restoration, or keeps away from it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::ZWNJ;
@@ -37,12 +37,14 @@ use super::{Decision, Join};
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HalfSpaceWords {
-    /// Each added spelling's prefixes that end at a part: `عبدالله‌بن`, `عبدالله‌بن‌زبیر`.
-    joins: HashSet<String>,
+    /// For each added spelling, each prefix that ends at a part (`عبدالله`, `عبدالله‌بن`), the
+    /// part that may follow it (`بن`, `زبیر`) and the whole spelling: looked up without
+    /// building a string.
+    joins: HashMap<String, HashMap<String, String>>,
     /// Added spellings by their fused form: `سهشنبه` → `سه‌شنبه`.
-    fused: std::collections::HashMap<String, String>,
-    /// Pairs never joined: (`میراث`, `فرهنگی`).
-    vetoed: HashSet<(String, String)>,
+    fused: HashMap<String, String>,
+    /// Words never joined to the next: `میراث` → {`فرهنگی`}.
+    vetoed: HashMap<String, HashSet<String>>,
     /// Words never split.
     kept: HashSet<String>,
 }
@@ -124,8 +126,11 @@ impl HalfSpaceWords {
         if !parts.iter().all(|p| p.chars().all(is_arabic_letter)) {
             return Err(err("only Arabic letters and ZWNJs"));
         }
-        for k in 2..=parts.len() {
-            self.joins.insert(parts[..k].join("\u{200C}"));
+        for k in 1..parts.len() {
+            self.joins
+                .entry(parts[..k].join("\u{200C}"))
+                .or_default()
+                .insert(parts[k].to_owned(), spelling.clone());
         }
         self.fused.insert(parts.concat(), spelling.clone());
         Ok(self)
@@ -165,7 +170,10 @@ impl HalfSpaceWords {
             }
             _ => {
                 for pair in parts.windows(2) {
-                    self.vetoed.insert((pair[0].to_owned(), pair[1].to_owned()));
+                    self.vetoed
+                        .entry(pair[0].to_owned())
+                        .or_default()
+                        .insert(pair[1].to_owned());
                 }
             }
         }
@@ -220,11 +228,15 @@ impl HalfSpaceWords {
 
     fn decide_pair(&self, left: &str, right: &str) -> Option<Option<&str>> {
         let last = left.rsplit(ZWNJ).next().unwrap_or(left);
-        if self.vetoed.contains(&(last.to_owned(), right.to_owned())) {
+        if self
+            .vetoed
+            .get(last)
+            .is_some_and(|rights| rights.contains(right))
+        {
             return Some(None);
         }
-        let joined = format!("{left}\u{200C}{right}");
-        self.joins.get(&joined).map(|s| Some(s.as_str()))
+        let spelling = self.joins.get(left)?.get(right)?;
+        Some(Some(spelling.as_str()))
     }
 }
 
@@ -260,7 +272,7 @@ impl fmt::Debug for UserWords {
             f,
             "HalfSpaceWords({} added, {} kept)",
             self.0.fused.len(),
-            self.0.kept.len() + self.0.vetoed.len()
+            self.0.kept.len() + self.0.vetoed.values().map(HashSet::len).sum::<usize>()
         )
     }
 }

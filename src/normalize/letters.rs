@@ -41,6 +41,7 @@ pub(crate) const fn persian_letter(c: char, mode: Letters) -> Option<char> {
 }
 
 /// Is `c` an Arabic presentation form (a contextual glyph or ligature encoded as a character)?
+#[inline]
 pub(crate) fn is_presentation_form(c: char) -> bool {
     matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
 }

@@ -85,6 +85,7 @@ const INSIDE: usize = usize::MAX;
 
 /// The letters the presentation form `c` stands for, if it stands for letters only (`ﻫ`,
 /// `ﱰ` = `تر`; not `ﷺ`, a phrase).
+#[inline]
 fn presentation_letters(c: char) -> Option<&'static str> {
     if !is_presentation_form(c) {
         return None;
@@ -93,6 +94,7 @@ fn presentation_letters(c: char) -> Option<&'static str> {
 }
 
 /// Can a word start with `c`: an Arabic letter, or a presentation form of letters?
+#[inline]
 pub(crate) fn starts_word(c: char) -> bool {
     is_arabic_letter(c) || presentation_letters(c).is_some()
 }

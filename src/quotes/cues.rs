@@ -28,11 +28,6 @@ static PREFIXES: LazyLock<FxMap<String, Option<Cue>>> = LazyLock::new(|| {
 static PREFIX_SHAPES: LazyLock<ShapeSet> =
     LazyLock::new(|| PREFIXES.keys().map(String::as_str).collect());
 
-/// The shapes of [`PREFIXES`]: a cheap first test of whether a token may start a cue.
-pub(crate) fn prefix_shapes() -> &'static ShapeSet {
-    &PREFIX_SHAPES
-}
-
 /// `None` if the folded tokens concatenated so far begin no cue form; else whether they are
 /// one (`Some(Some(cue))`) or only begin one (`Some(None)`).
 #[inline]
@@ -141,19 +136,6 @@ static FORMS: LazyLock<FxMap<String, Cue>> = LazyLock::new(|| {
 /// Folds a token for cue matching: Arabic letter forms to Persian, hamza and madda forms of
 /// alef to alef, marks, kashida and ZWNJ removed.
 pub(crate) fn fold(token: &str) -> std::borrow::Cow<'_, str> {
-    let folds = |c: char| {
-        matches!(
-            c,
-            '\u{064A}'
-                | '\u{0649}'
-                | '\u{0643}'
-                | '\u{0623}'
-                | '\u{0625}'
-                | '\u{200C}'
-                | '\u{0640}'
-                | '\u{064B}'..='\u{065F}' | '\u{0670}'
-        )
-    };
     // Byte-level first: most tokens hold none of these (ZWNJ starts with E2; the others are
     // D8 A3, D8 A5, D9 80, D9 83, D9 89..9F and D9 B0).
     let may_fold = token.as_bytes().windows(2).any(|w| match w[0] {
@@ -162,18 +144,23 @@ pub(crate) fn fold(token: &str) -> std::borrow::Cow<'_, str> {
         0xD9 => matches!(w[1], 0x80 | 0x83 | 0x89..=0x9F | 0xB0),
         _ => false,
     });
-    if !may_fold || !token.contains(folds) {
+    if !may_fold || token.chars().all(|c| fold_char(c) == Some(c)) {
         return std::borrow::Cow::Borrowed(token);
     }
     let mut out = String::with_capacity(token.len());
-    out.extend(token.chars().filter_map(|c| match c {
+    out.extend(token.chars().filter_map(fold_char));
+    out.into()
+}
+
+/// `c` as cue matching sees it, or `None` for what it drops.
+fn fold_char(c: char) -> Option<char> {
+    match c {
         '\u{064A}' | '\u{0649}' => Some('\u{06CC}'),
         '\u{0643}' => Some('\u{06A9}'),
         '\u{0623}' | '\u{0625}' => Some('\u{0627}'),
         '\u{200C}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => None,
         c => Some(c),
-    }));
-    out.into()
+    }
 }
 
 #[cfg(test)]

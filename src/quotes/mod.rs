@@ -254,14 +254,8 @@ impl QuoteDetector {
         keys.extend(toks.iter().map(|t| cues::fold(t.text)));
         let (toks, keys) = (&toks[..], &keys[..]);
         let mut found: Vec<Quote<'a>> = Vec::new();
-        let starts = cues::prefix_shapes();
         let mut i = 0;
         while i < toks.len() {
-            // Most tokens start no cue: rejected by shape, before any hashing.
-            if toks[i].kind != TokenKind::Word || !starts.may_contain(&keys[i]) {
-                i += 1;
-                continue;
-            }
             let Some((end, cue)) = cue_at(toks, keys, i) else {
                 i += 1;
                 continue;
@@ -349,12 +343,26 @@ fn span<'a>(text: &'a str, start: usize, end: usize) -> Span<'a> {
 }
 
 /// The cue starting at token `i`: its end (token index) and what it is. A cue is one to four
-/// word tokens whose folded concatenation is a reporting verb form.
+/// word tokens whose folded concatenation is a reporting verb form. Most tokens are rejected by
+/// shape ([`cues::prefix`]) before any hashing, in line; the rest is out of line.
+#[inline]
 fn cue_at(toks: &[Token<'_>], keys: &[Cow<'_, str>], i: usize) -> Option<(usize, cues::Cue)> {
     if toks[i].kind != TokenKind::Word {
         return None;
     }
-    let mut best = cues::prefix(&keys[i])?.map(|cue| (i + 1, cue));
+    let first = cues::prefix(&keys[i])?;
+    cue_after(toks, keys, i, first)
+}
+
+/// [`cue_at`] for a token `i` that begins a cue form, and is one if `first` says so.
+#[inline(never)]
+fn cue_after(
+    toks: &[Token<'_>],
+    keys: &[Cow<'_, str>],
+    i: usize,
+    first: Option<cues::Cue>,
+) -> Option<(usize, cues::Cue)> {
+    let mut best = first.map(|cue| (i + 1, cue));
     // The concatenation, on the stack: cue forms are short.
     let mut buf = [0u8; 96];
     let mut len = keys[i].len();

@@ -260,6 +260,7 @@ impl<S: Sink> Engine<'_, '_, S> {
 
     /// Asks restoration for a plan for the word starting at `i`. Fused words are split only
     /// on a line that has no ZWNJ of its own ([`Engine::line_has_zwnj`]).
+    #[inline]
     fn plan_word(&mut self, i: usize) {
         let split = !self.line_has_zwnj(i);
         let user = self.n.user_words.map(|u| u.0);
@@ -276,12 +277,15 @@ impl<S: Sink> Engine<'_, '_, S> {
             let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
             let mode = self.n.letters;
             let letter = |c: char| letters::persian_letter(c, mode).unwrap_or(c);
-            let has = text[start..end].match_indices(ZWNJ).any(|(k, z)| {
-                let before = text[start..start + k].chars().next_back();
-                let after = text[start + k + z.len()..].chars().next();
-                before.is_some_and(|c| joins_forward(letter(base_letter(c, true))))
-                    && after.is_some_and(|c| is_arabic_letter(letter(base_letter(c, false))))
-            });
+            // A byte search for E2 (ZWNJ's first byte, rare in Persian text otherwise) first:
+            // it rejects most lines of raw text.
+            let has = text.as_bytes()[start..end].contains(&0xE2)
+                && text[start..end].match_indices(ZWNJ).any(|(k, z)| {
+                    let before = text[start..start + k].chars().next_back();
+                    let after = text[start + k + z.len()..].chars().next();
+                    before.is_some_and(|c| joins_forward(letter(base_letter(c, true))))
+                        && after.is_some_and(|c| is_arabic_letter(letter(base_letter(c, false))))
+                });
             self.zwnj_line = (end, has);
         }
         self.zwnj_line.1
