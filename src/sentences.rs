@@ -8,7 +8,7 @@
 //! around it goes on after the closing `»`.
 
 use crate::chars::{is_digit, is_letter};
-use crate::normalize::engine::is_plain_letter;
+use crate::normalize::engine::is_script_letter;
 use crate::normalize::protect;
 
 /// Splits `text` into sentences with the default settings. See [`SentenceSplitter`].
@@ -187,10 +187,7 @@ fn is_end_mark(c: char) -> bool {
 /// the end of the text, or a space and a letter? Byte checks only.
 #[inline]
 fn plain_full_stop(bytes: &[u8], at: usize) -> bool {
-    // Persian letters, and the Arabic `ك ى ي` of text not yet normalized.
-    let letter = |i: usize| {
-        is_plain_letter(bytes, i) || matches!(bytes.get(i..i + 2), Some([0xD9, 0x83 | 0x89 | 0x8A]))
-    };
+    let letter = |i: usize| is_script_letter(bytes, i);
     at >= 4
         && letter(at - 4)
         && letter(at - 2)

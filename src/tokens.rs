@@ -8,7 +8,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::chars::{ZWNJ, is_arabic_mark, is_digit, is_letter};
-use crate::normalize::engine::{is_plain_digit_or_closer, is_plain_letter, plain_word_run};
+use crate::normalize::engine::{is_plain_digit_or_closer, is_script_letter, script_word_run};
 use crate::normalize::protect::{self, SpanKind};
 
 /// What a [`Token`] is.
@@ -197,8 +197,10 @@ impl<'a> Iterator for Tokens<'a> {
             start += 1;
         }
         // Most tokens are Persian words after one space: the rest is kept out of line.
-        let (start, mut end, kind) = if is_plain_letter(bytes, start) {
+        let (start, mut end, kind) = if is_script_letter(bytes, start) {
             (start, word(text, start), TokenKind::Word)
+        } else if let Some(len) = common_mark(bytes, start) {
+            (start, start + len, TokenKind::Punctuation)
         } else {
             next_token(text, start)?
         };
@@ -212,6 +214,20 @@ impl<'a> Iterator for Tokens<'a> {
             kind,
         })
     }
+}
+
+/// The length of the mark at `at` if it is one of the commonest of Persian text, alone (a
+/// run of the same mark is one token, left to [`token_at`]): `.`, `،`, `«`, `»`, and `:`
+/// before anything that cannot make it an emoticon (`:)`).
+#[inline(always)]
+fn common_mark(bytes: &[u8], at: usize) -> Option<usize> {
+    let len = match (*bytes.get(at)?, bytes.get(at + 1)) {
+        (b'.', _) => 1,
+        (b':', next) if !next.is_some_and(u8::is_ascii_graphic) => 1,
+        (0xD8, Some(0x8C)) | (0xC2, Some(0xAB | 0xBB)) => 2,
+        _ => return None,
+    };
+    (bytes.get(at + len..at + 2 * len) != bytes.get(at..at + len)).then_some(len)
 }
 
 /// The next token at or after `start`: whitespace and stray ZWNJs skipped.
@@ -277,7 +293,8 @@ fn verb_end(text: &str, start: usize, end: usize) -> usize {
 }
 
 fn is_word_char(c: char) -> bool {
-    is_letter(c) || is_arabic_mark(c) || c == '\u{0640}'
+    // Marks first: they end many plain runs (`ۀ` as `ه` + hamza above, tanwin) and are cheap.
+    is_arabic_mark(c) || c == '\u{0640}' || is_letter(c)
 }
 
 /// Is `c` an emoji (or the start of an emoji sequence)?
@@ -381,9 +398,9 @@ fn is_date_dash(text: &str, start: usize, dash: usize) -> bool {
 /// abbreviation (`ج.ا.ا`, `U.S.A`).
 #[inline(always)]
 fn word(text: &str, at: usize) -> usize {
-    // Fast prefix: plain Persian letters (two bytes each) and ZWNJs between them.
+    // Fast prefix: letters of the Arabic script (two bytes each) and ZWNJs between them.
     let bytes = text.as_bytes();
-    let end = plain_word_run(bytes, at);
+    let end = script_word_run(bytes, at);
     // The common ends of a Persian word: a space or ASCII punctuation (not a dot, which may
     // join initials), a guillemet or no-break space, Persian punctuation or a digit.
     let Some(&b) = bytes.get(end) else {

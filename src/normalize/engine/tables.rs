@@ -56,6 +56,15 @@ pub(crate) fn is_plain_letter(bytes: &[u8], i: usize) -> bool {
         .is_some_and(|pair| PAIR_LETTER[usize::from(u16::from_le_bytes([pair[0], pair[1]]))])
 }
 
+/// Is the two-byte character at `bytes[i..]` a letter of the Arabic script, Persian or not
+/// (`ي ك` too)?
+#[inline]
+pub(crate) fn is_script_letter(bytes: &[u8], i: usize) -> bool {
+    bytes
+        .get(i..i + 2)
+        .is_some_and(|pair| PAIR_SCRIPT_LETTER[usize::from(u16::from_le_bytes([pair[0], pair[1]]))])
+}
+
 /// The end of the run of plain letters (see [`is_plain_letter`]) starting at `start`, with
 /// ZWNJs between them. The tokenizer's and restoration's inner loop: one two-byte load and
 /// one table load per letter.
@@ -78,21 +87,47 @@ pub(crate) fn plain_word_run(bytes: &[u8], start: usize) -> usize {
     i
 }
 
+/// [`script_word_run`] for any letters of the script ([`is_script_letter`]): the tokenizer's
+/// inner loop.
+#[inline]
+pub(crate) fn script_word_run(bytes: &[u8], start: usize) -> usize {
+    let is_letter =
+        |pair: &[u8]| PAIR_SCRIPT_LETTER[usize::from(u16::from_le_bytes([pair[0], pair[1]]))];
+    let mut i = start;
+    while let Some(pair) = bytes.get(i..i + 2) {
+        if is_letter(pair) {
+            i += 2;
+        } else if i > start
+            && bytes.get(i..i + 3) == Some(&ZWNJ_UTF8)
+            && bytes.get(i + 3..i + 5).is_some_and(is_letter)
+        {
+            i += 5;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
 /// For every two bytes read as a little-endian `u16`: are they a plain letter in
 /// [`Letters::Persian`] mode ([`is_plain_letter`])? One load per letter in the inner loops.
-static PAIR_LETTER: [bool; 1 << 16] = {
-    let plain = &PLAIN[Letters::Persian as usize];
+static PAIR_LETTER: [bool; 1 << 16] = pair_letters(Letters::Persian);
+/// The same for any letter of the script, `ي ك` too ([`is_script_letter`]).
+static PAIR_SCRIPT_LETTER: [bool; 1 << 16] = pair_letters(Letters::Keep);
+
+const fn pair_letters(mode: Letters) -> [bool; 1 << 16] {
+    let plain = &PLAIN[mode as usize];
     let mut t = [false; 1 << 16];
     let mut k = 0;
     while k < PLAIN_LEN {
-        if plain[k] == PLAIN_LETTER || plain[k] == PLAIN_JOINER {
+        if plain[k] & PLAIN_LETTER != 0 {
             let (b0, b1) = (0xD8 + (k >> 8), k & 0xFF);
             t[b0 | (b1 << 8)] = true;
         }
         k += 1;
     }
     t
-};
+}
 
 /// The end of the run of letters of `table` from `start` (not past `stop`), and the class of
 /// its last letter (0 if there is none). Small and out of line, so that the loop keeps its
