@@ -1,18 +1,19 @@
-//! An approximate word set for hot loops: the lexicon's two-probe Bloom filter, keyed by the
+//! An approximate word set for hot loops: a small two-probe Bloom filter, keyed by the
 //! word's length, second byte and last byte. It answers "certainly not" for almost every word
 //! of running text with two loads and no hashing of the whole word; a "maybe" goes on to the
 //! exact set. Words of the set are never rejected.
 
 use crate::halfspace::lexicon::BitFilter;
 
-/// The approximate set: the lexicon's [`BitFilter`] over word shapes. Insert every word of
+/// The approximate set: a [`BitFilter`] over word shapes. Insert every word of
 /// the exact set it guards.
 pub(crate) struct ShapeSet(BitFilter);
 
 impl ShapeSet {
-    /// An empty set.
+    /// An empty set, sized for up to a few thousand words: 2^15 bits (4 KiB), which stays
+    /// in the L1 cache next to the text.
     pub(crate) fn new() -> ShapeSet {
-        ShapeSet(BitFilter::new())
+        ShapeSet(BitFilter::with_bits(15))
     }
 
     /// Adds `word`.

@@ -69,37 +69,49 @@ pub(crate) struct Lexicon {
     pair_filter: BitFilter,
 }
 
-/// A Bloom filter of 2^19 bits (64 KiB) with two probes: no false negatives, and at the
-/// lexicon's size (~14,000 keys) about 0.3% false positives, which only cost the real lookup.
-pub(crate) struct BitFilter(Box<[u64]>);
+/// A Bloom filter of 2^`bits` bits with two probes: no false negatives. The lexicon's are
+/// 2^19 bits (64 KiB): at its size (~14,000 keys) about 0.3% false positives, which only cost
+/// the real lookup.
+pub(crate) struct BitFilter {
+    words: Box<[u64]>,
+    bits: u32,
+}
 
 impl BitFilter {
-    const BITS: u32 = 19;
-
+    /// The lexicon's size.
     pub(crate) fn new() -> BitFilter {
-        BitFilter(vec![0; 1 << (Self::BITS - 6)].into_boxed_slice())
+        BitFilter::with_bits(19)
     }
 
-    /// The two bit positions of hash `h`.
+    /// An empty filter of 2^`bits` bits (`6..=32`).
+    pub(crate) fn with_bits(bits: u32) -> BitFilter {
+        assert!((6..=32).contains(&bits), "a filter of 2^{bits} bits");
+        BitFilter {
+            words: vec![0; 1 << (bits - 6)].into_boxed_slice(),
+            bits,
+        }
+    }
+
+    /// The two bit positions of hash `h`: its top and its bottom bits.
     #[inline]
-    fn bits(h: u64) -> [usize; 2] {
+    fn probes(&self, h: u64) -> [usize; 2] {
         [
-            (h >> (64 - Self::BITS)) as usize,
-            (h & ((1 << Self::BITS) - 1)) as usize,
+            (h >> (64 - self.bits)) as usize,
+            (h & ((1 << self.bits) - 1)) as usize,
         ]
     }
 
     pub(crate) fn insert(&mut self, h: u64) {
-        for bit in Self::bits(h) {
-            self.0[bit >> 6] |= 1 << (bit & 63);
+        for bit in self.probes(h) {
+            self.words[bit >> 6] |= 1 << (bit & 63);
         }
     }
 
     #[inline]
     pub(crate) fn may_contain(&self, h: u64) -> bool {
-        Self::bits(h)
+        self.probes(h)
             .iter()
-            .all(|&bit| self.0[bit >> 6] & (1 << (bit & 63)) != 0)
+            .all(|&bit| self.words[bit >> 6] & (1 << (bit & 63)) != 0)
     }
 }
 

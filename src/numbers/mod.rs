@@ -104,6 +104,7 @@ pub fn numbers(text: &str) -> impl Iterator<Item = FoundNumber<'_>> + '_ {
     // a number word, `منفی`, an ordinal), and only the text from there is tokenized and read.
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let mut local: Vec<Token<'_>> = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
         let Some(start) = next_candidate(text, at) else {
@@ -111,7 +112,7 @@ pub fn numbers(text: &str) -> impl Iterator<Item = FoundNumber<'_>> + '_ {
         };
         // The tokens from the candidate on, as long as a phrase can go on, and one more for a
         // percent sign.
-        let mut local: Vec<Token<'_>> = Vec::new();
+        local.clear();
         for t in tokens(&text[start..]) {
             let t = Token {
                 start: start + t.start,
@@ -212,9 +213,11 @@ fn read_phrases<'a>(text: &'a str, toks: &[Token<'a>]) -> Vec<FoundNumber<'a>> {
         };
         let (start, stop) = (toks[k].start, toks[end - 1].end());
         let phrase = &text[start..stop];
-        // One number token, the common case, is read directly.
+        // One number token or one word below a thousand, the common cases, are read directly.
         let value = if end == k + 1 && toks[k].kind == TokenKind::Number {
             words::parse_digits(phrase)
+        } else if let Some(v) = (end == k + 1).then(|| words::word_value(phrase)).flatten() {
+            Some(Number::new(v, 0))
         } else {
             words_to_number(phrase).ok()
         };

@@ -387,7 +387,7 @@ pub(crate) fn parse_digits(text: &str) -> Option<Number> {
 }
 
 /// The value of a single number word (not a scale), if it is one.
-fn word_value(word: &str) -> Option<i128> {
+pub(crate) fn word_value(word: &str) -> Option<i128> {
     WORD_VALUES.get(word).copied()
 }
 
@@ -673,6 +673,16 @@ mod tests {
                 .map(|n| n.to_string())
                 .unwrap_or_default();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// `numbers` reads a single word below a thousand by [`word_value`] alone: the full
+    /// reader must agree on every such word.
+    #[test]
+    fn word_values_agree_with_the_reader() {
+        assert!(WORD_VALUES.len() > 30);
+        for (&word, &value) in WORD_VALUES.iter() {
+            assert_eq!(words_to_number(word), Ok(Number::new(value, 0)), "{word}");
         }
     }
 
