@@ -15,6 +15,7 @@
 
 mod dates;
 mod ordinals;
+mod scan;
 mod separators;
 mod words;
 
@@ -23,8 +24,9 @@ pub use ordinals::{add_ordinal, remove_ordinal};
 pub use separators::{add_commas, remove_commas};
 pub use words::{Error, Number, decimal_to_words, number_to_words, words_to_number};
 
-use crate::normalize::engine::{is_plain_letter, plain_word_run};
+use crate::normalize::engine::is_plain_letter;
 use crate::{Token, TokenKind, tokens};
+use scan::next_candidate;
 
 /// What kind of number [`numbers`] found.
 ///
@@ -163,42 +165,6 @@ fn trim_punctuation(word: &str) -> &str {
             return s;
         }
         s = t;
-    }
-}
-
-/// The start of the next word at or after `from` that may start a number: a word with a
-/// digit, a number word or `منفی`. Words of plain Persian letters, most of the text, are
-/// skipped by the letter table; the rest is read byte by byte for digits.
-fn next_candidate(text: &str, from: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    loop {
-        // Whitespace (and any control byte) separates words here.
-        while *bytes.get(i)? <= b' ' {
-            i += 1;
-        }
-        let start = i;
-        i = plain_word_run(bytes, i);
-        let mut digit = false;
-        while let Some(&b) = bytes.get(i) {
-            if b <= b' ' {
-                break;
-            }
-            let n = bytes.get(i + 1).copied().unwrap_or(0);
-            digit |= b.is_ascii_digit()
-                | ((b == 0xD9) & (n.wrapping_sub(0xA0) < 10))
-                | ((b == 0xDB) & (n.wrapping_sub(0xB0) < 10));
-            i += 1;
-        }
-        if digit {
-            return Some(start);
-        }
-        if (4..=40).contains(&(i - start)) {
-            let core = trim_punctuation(&text[start..i]);
-            if core.len() >= 4 && (is_number_word(core) || core == "منفی") {
-                return Some(start);
-            }
-        }
     }
 }
 

@@ -65,30 +65,9 @@ pub(crate) fn is_script_letter(bytes: &[u8], i: usize) -> bool {
         .is_some_and(|pair| PAIR_SCRIPT_LETTER[usize::from(u16::from_le_bytes([pair[0], pair[1]]))])
 }
 
-/// The end of the run of plain letters (see [`is_plain_letter`]) starting at `start`, with
-/// ZWNJs between them. The tokenizer's and restoration's inner loop: one two-byte load and
-/// one table load per letter.
-#[inline]
-pub(crate) fn plain_word_run(bytes: &[u8], start: usize) -> usize {
-    let is_letter = |pair: &[u8]| PAIR_LETTER[usize::from(u16::from_le_bytes([pair[0], pair[1]]))];
-    let mut i = start;
-    while let Some(pair) = bytes.get(i..i + 2) {
-        if is_letter(pair) {
-            i += 2;
-        } else if i > start
-            && bytes.get(i..i + 3) == Some(&ZWNJ_UTF8)
-            && bytes.get(i + 3..i + 5).is_some_and(is_letter)
-        {
-            i += 5;
-        } else {
-            break;
-        }
-    }
-    i
-}
-
-/// [`script_word_run`] for any letters of the script ([`is_script_letter`]): the tokenizer's
-/// inner loop.
+/// The end of the run of letters of the script (see [`is_script_letter`]) starting at `start`,
+/// with ZWNJs between them. The tokenizer's inner loop: one two-byte load and one table load
+/// per letter.
 #[inline]
 pub(crate) fn script_word_run(bytes: &[u8], start: usize) -> usize {
     let is_letter =
