@@ -66,26 +66,43 @@ pub(crate) fn is_script_letter(bytes: &[u8], i: usize) -> bool {
 }
 
 /// The end of the run of letters of the script (see [`is_script_letter`]) starting at `start`,
-/// with ZWNJs between them. The tokenizer's inner loop: one two-byte load and one table load
-/// per letter.
+/// with ZWNJs between them. The tokenizer's inner loop: eight letters a step, counted without
+/// a branch per letter, so that the end of a word (which varies with the text and which the
+/// processor cannot predict) costs one branch, not one per letter.
 #[inline]
 pub(crate) fn script_word_run(bytes: &[u8], start: usize) -> usize {
-    let is_letter =
-        |pair: &[u8]| PAIR_SCRIPT_LETTER[usize::from(u16::from_le_bytes([pair[0], pair[1]]))];
+    const STEP: usize = 8; // letters
+    let letter = |a: u8, b: u8| PAIR_SCRIPT_LETTER[usize::from(u16::from_le_bytes([a, b]))];
     let mut i = start;
-    while let Some(pair) = bytes.get(i..i + 2) {
-        if is_letter(pair) {
-            i += 2;
-        } else if i > start
+    loop {
+        while let Some(w) = bytes.get(i..i + 2 * STEP) {
+            let mut bits = 0u32;
+            for k in 0..STEP {
+                bits |= u32::from(letter(w[2 * k], w[2 * k + 1])) << k;
+            }
+            let n = (!bits).trailing_zeros() as usize; // at most STEP
+            i += 2 * n;
+            if n < STEP {
+                break;
+            }
+        }
+        if bytes.len() - i < 2 * STEP {
+            // Near the end of the text: a letter at a time.
+            while let Some(pair) = bytes.get(i..i + 2)
+                && letter(pair[0], pair[1])
+            {
+                i += 2;
+            }
+        }
+        if i > start
             && bytes.get(i..i + 3) == Some(&ZWNJ_UTF8)
-            && bytes.get(i + 3..i + 5).is_some_and(is_letter)
+            && bytes.get(i + 3..i + 5).is_some_and(|p| letter(p[0], p[1]))
         {
             i += 5;
         } else {
-            break;
+            return i;
         }
     }
-    i
 }
 
 /// For every two bytes read as a little-endian `u16`: are they a plain letter in
@@ -158,3 +175,49 @@ pub(super) fn pair_class(table: &[u8; PLAIN_LEN], b0: u8, b1: u8) -> u8 {
 
 /// ZWNJ in UTF-8.
 pub(super) const ZWNJ_UTF8: [u8; 3] = [0xE2, 0x80, 0x8C];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chars::is_arabic_letter;
+
+    /// The obvious version of [`script_word_run`]: a character at a time.
+    fn reference(text: &str, start: usize) -> usize {
+        let mut end = start;
+        let mut chars = text[start..].char_indices().peekable();
+        while let Some((k, c)) = chars.next() {
+            let letter = |c: char| ('\u{0600}'..='\u{06FF}').contains(&c) && is_arabic_letter(c);
+            if letter(c) {
+                end = start + k + 2;
+            } else if c == crate::ZWNJ
+                && end > start
+                && chars.peek().is_some_and(|&(_, n)| letter(n))
+            {
+                continue;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    #[test]
+    fn script_word_run_agrees_with_the_reference_from_every_start() {
+        let long = "ب".repeat(40);
+        let texts = [
+            include_str!("../../../tests/data/seed-article.txt"),
+            "می\u{200C}شود كتاب\u{200C}\u{200C}ها، ۱۲ abc\u{200C}د ݐݑ",
+            long.as_str(),
+            "یک\u{200C}",
+        ];
+        for text in texts {
+            for start in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                assert_eq!(
+                    script_word_run(text.as_bytes(), start),
+                    reference(text, start),
+                    "{start} in {text}"
+                );
+            }
+        }
+    }
+}
