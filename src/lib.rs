@@ -153,6 +153,7 @@
 //! assert_eq!(d.date.to_gregorian(), Some(Date::new(2023, 4, 7)));
 //! ```
 
+mod blocks;
 mod chars;
 mod digits;
 mod halfspace;

@@ -2,14 +2,12 @@
 //!
 //! Most words of running text are no number. Instead of walking each word byte by byte, the
 //! scan computes two bit masks per 64-byte block (which bytes separate words, which start a
-//! digit) with loops the compiler vectorizes, and then visits the words of the block by bit
-//! arithmetic: a word costs a few instructions and no mispredicted branch at its end. Only a
-//! word with a digit, or one whose shape may be a number word, is looked at closely.
+//! digit: [`crate::blocks`]) and then visits the words of the block by bit arithmetic: a word
+//! costs a few instructions and no mispredicted branch at its end. Only a word with a digit,
+//! or one whose shape may be a number word, is looked at closely.
 
 use super::{is_number_word, trim_punctuation};
-
-/// Bytes per block: one bit each in a `u64`.
-const BLOCK: usize = 64;
+use crate::blocks::{BLOCK, pair_mask, past_end};
 
 /// The start of the next word at or after `from` that may start a number: a word with a
 /// digit (ASCII, Persian or Arabic-Indic), a number word or `منفی`. Words are separated by
@@ -88,44 +86,8 @@ fn is_digit_start(b: u8, next: u8) -> bool {
 /// the end of the text count as separators.
 #[inline]
 fn masks(bytes: &[u8], pos: usize) -> (u64, u64) {
-    let mut sep = [0u8; BLOCK];
-    let mut digit = [0u8; BLOCK];
-    if let Some(w) = bytes.get(pos..pos + BLOCK + 1) {
-        // A full block and the byte after it: branch-free loops over arrays, which the
-        // compiler vectorizes.
-        let this: &[u8; BLOCK] = w[..BLOCK].try_into().expect("a block");
-        let next: &[u8; BLOCK] = w[1..].try_into().expect("a block");
-        for k in 0..BLOCK {
-            sep[k] = u8::from(is_separator(this[k]));
-        }
-        for k in 0..BLOCK {
-            digit[k] = u8::from(is_digit_start(this[k], next[k]));
-        }
-    } else {
-        for k in 0..BLOCK {
-            match bytes.get(pos + k) {
-                Some(&b) => {
-                    sep[k] = u8::from(is_separator(b));
-                    let next = bytes.get(pos + k + 1).copied().unwrap_or(0);
-                    digit[k] = u8::from(is_digit_start(b, next));
-                }
-                None => sep[k] = 1,
-            }
-        }
-    }
-    (to_bits(&sep), to_bits(&digit))
-}
-
-/// 64 flags of 0 or 1 to a bit mask: for each eight, the multiplication gathers byte `k`'s
-/// bit at bit `56 + k`.
-#[inline(always)]
-fn to_bits(flags: &[u8; BLOCK]) -> u64 {
-    let mut mask = 0u64;
-    for (j, eight) in flags.chunks_exact(8).enumerate() {
-        let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-        mask |= (x.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * j);
-    }
-    mask
+    let sep = pair_mask(bytes, pos, |b, _| is_separator(b)) | past_end(pos, bytes.len());
+    (sep, pair_mask(bytes, pos, is_digit_start))
 }
 
 #[cfg(test)]

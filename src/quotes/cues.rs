@@ -136,20 +136,30 @@ static FORMS: LazyLock<FxMap<String, Cue>> = LazyLock::new(|| {
 /// Folds a token for cue matching: Arabic letter forms to Persian, hamza and madda forms of
 /// alef to alef, marks, kashida and ZWNJ removed.
 pub(crate) fn fold(token: &str) -> std::borrow::Cow<'_, str> {
-    // Byte-level first: most tokens hold none of these (ZWNJ starts with E2; the others are
-    // D8 A3, D8 A5, D9 80, D9 83, D9 89..9F and D9 B0).
-    let may_fold = token.as_bytes().windows(2).any(|w| match w[0] {
-        0xE2 => true,
-        0xD8 => matches!(w[1], 0xA3 | 0xA5),
-        0xD9 => matches!(w[1], 0x80 | 0x83 | 0x89..=0x9F | 0xB0),
-        _ => false,
-    });
+    // Byte-level first: most tokens hold none of these.
+    let bytes = token.as_bytes();
+    let may_fold =
+        (0..bytes.len()).any(|k| may_fold_at(bytes[k], bytes.get(k + 1).copied().unwrap_or(0)));
     if !may_fold || token.chars().all(|c| fold_char(c) == Some(c)) {
         return std::borrow::Cow::Borrowed(token);
     }
     let mut out = String::with_capacity(token.len());
     out.extend(token.chars().filter_map(fold_char));
     out.into()
+}
+
+/// May the character starting with byte `b` (followed by `next`) be one [`fold`] changes? A
+/// superset, by the first two bytes: ZWNJ starts with E2 80; the others are D8 A3, D8 A5,
+/// D9 80, D9 83, D9 89..9F and D9 B0.
+#[inline(always)]
+pub(crate) fn may_fold_at(b: u8, next: u8) -> bool {
+    ((b == 0xE2) & (next == 0x80))
+        | ((b == 0xD8) & ((next == 0xA3) | (next == 0xA5)))
+        | ((b == 0xD9)
+            & ((next == 0x80)
+                | (next == 0x83)
+                | (next.wrapping_sub(0x89) <= 0x9F - 0x89)
+                | (next == 0xB0)))
 }
 
 /// `c` as cue matching sees it, or `None` for what it drops.

@@ -247,11 +247,19 @@ impl QuoteDetector {
 
     /// [`QuoteDetector::unit`] with buffers reused across the units of an article.
     fn unit_in<'a>(&self, text: &'a str, title: bool, scratch: &mut Scratch<'a>) -> Vec<Quote<'a>> {
-        let Scratch { toks, keys } = scratch;
+        let Scratch { toks, keys, folds } = scratch;
         toks.clear();
         toks.extend(tokens(text));
+        // Which bytes fold changes, for the whole unit at once: most tokens then need no look.
+        crate::blocks::text_mask(text.as_bytes(), cues::may_fold_at, folds);
         keys.clear();
-        keys.extend(toks.iter().map(|t| cues::fold(t.text)));
+        keys.extend(toks.iter().map(|t| {
+            if crate::blocks::any_in(folds, t.start, t.end()) {
+                cues::fold(t.text)
+            } else {
+                Cow::Borrowed(t.text)
+            }
+        }));
         let (toks, keys) = (&toks[..], &keys[..]);
         let mut found: Vec<Quote<'a>> = Vec::new();
         let mut i = 0;
@@ -333,6 +341,8 @@ impl QuoteDetector {
 struct Scratch<'a> {
     toks: Vec<Token<'a>>,
     keys: Vec<Cow<'a, str>>,
+    /// [`cues::may_fold_at`] of the unit's bytes, as a [`crate::blocks::text_mask`].
+    folds: Vec<u64>,
 }
 
 fn span<'a>(text: &'a str, start: usize, end: usize) -> Span<'a> {
