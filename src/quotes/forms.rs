@@ -2,8 +2,6 @@
 //! clause), a marked quotation without a speaker, a `Speaker: content` headline, clause
 //! adverbials (`با بیان اینکه`) and `به گفته X`.
 
-use std::borrow::Cow;
-
 use super::speaker::speaker;
 use super::{Quote, QuoteKind, cue_at, cues, span};
 use crate::{Token, TokenKind};
@@ -12,7 +10,7 @@ use crate::{Token, TokenKind};
 pub(super) fn quote_after<'a>(
     text: &'a str,
     toks: &[Token<'a>],
-    keys: &[Cow<'_, str>],
+    keys: &[&str],
     cue: usize,
     end: usize,
     kind: cues::Cue,
@@ -142,7 +140,7 @@ const LABELS: [&str; 14] = [
 pub(super) fn headline<'a>(
     text: &'a str,
     toks: &[Token<'a>],
-    keys: &[Cow<'_, str>],
+    keys: &[&str],
     title: bool,
 ) -> Option<Quote<'a>> {
     let starred = text.trim_start().starts_with('*');
@@ -156,7 +154,7 @@ pub(super) fn headline<'a>(
     if words.is_empty()
         || words.len() > 5
         || words.iter().any(|t| t.kind != TokenKind::Word)
-        || LABELS.contains(&keys[first].as_ref())
+        || LABELS.contains(&keys[first])
         || (first..colon).any(|k| cue_at(toks, keys, k).is_some())
     {
         return None;
@@ -192,11 +190,11 @@ const ADVERBIAL_HEADS: [&[&str]; 6] = [
 pub(super) fn clause_adverbials<'a>(
     text: &'a str,
     toks: &[Token<'a>],
-    keys: &[Cow<'_, str>],
+    keys: &[&str],
 ) -> Vec<Quote<'a>> {
     let mut out = Vec::new();
     for k in 0..toks.len() {
-        if !matches!(keys[k].as_ref(), "با" | "مبنی") {
+        if !matches!(keys[k], "با" | "مبنی") {
             continue;
         }
         for head in ADVERBIAL_HEADS {
@@ -205,10 +203,7 @@ pub(super) fn clause_adverbials<'a>(
                 continue;
             }
             // `اینکه` or `این که`.
-            let content_at = match (
-                keys.get(k + n).map(|k| k.as_ref()),
-                keys.get(k + n + 1).map(|k| k.as_ref()),
-            ) {
+            let content_at = match (keys.get(k + n).copied(), keys.get(k + n + 1).copied()) {
                 (Some("اینکه"), _) => k + n + 1,
                 (Some("این"), Some("که")) => k + n + 2,
                 _ => continue,
@@ -241,10 +236,10 @@ pub(super) fn clause_adverbials<'a>(
 pub(super) fn according_to<'a>(
     text: &'a str,
     toks: &[Token<'a>],
-    keys: &[Cow<'_, str>],
+    keys: &[&str],
 ) -> Option<Quote<'a>> {
     let at = (0..toks.len().saturating_sub(2))
-        .find(|&k| keys[k] == "به" && matches!(keys[k + 1].as_ref(), "گفته" | "نوشته"))?;
+        .find(|&k| keys[k] == "به" && matches!(keys[k + 1], "گفته" | "نوشته"))?;
     let comma = (at + 2..toks.len()).find(|&k| toks[k].text == "،")?;
     if comma == at + 2 || comma - at > 8 {
         return None;

@@ -17,8 +17,6 @@ mod speaker;
 
 use forms::{according_to, clause_adverbials, headline, quote_after, speakerless_marked};
 
-use std::borrow::Cow;
-
 use crate::{Token, TokenKind, tokens};
 
 /// A span of a unit's text: a slice with its byte offset.
@@ -247,19 +245,32 @@ impl QuoteDetector {
 
     /// [`QuoteDetector::unit`] with buffers reused across the units of an article.
     fn unit_in<'a>(&self, text: &'a str, title: bool, scratch: &mut Scratch<'a>) -> Vec<Quote<'a>> {
-        let Scratch { toks, keys, folds } = scratch;
+        let Scratch {
+            toks,
+            folds,
+            folded,
+            places,
+        } = scratch;
         toks.clear();
         toks.extend(tokens(text));
-        // Which bytes fold changes, for the whole unit at once: most tokens then need no look.
+        // The tokens' folded keys: most tokens are their own key, which a mask of the bytes
+        // folding may change (for the whole unit at once) tells; the others are folded one
+        // after another into one buffer.
         crate::blocks::text_mask(text.as_bytes(), cues::may_fold_at, folds);
-        keys.clear();
-        keys.extend(toks.iter().map(|t| {
-            if crate::blocks::any_in(folds, t.start, t.end()) {
-                cues::fold(t.text)
-            } else {
-                Cow::Borrowed(t.text)
-            }
+        folded.clear();
+        places.clear();
+        places.extend(toks.iter().map(|t| {
+            crate::blocks::any_in(folds, t.start, t.end()).then(|| {
+                let at = folded.len();
+                cues::fold_into(t.text, folded);
+                at..folded.len()
+            })
         }));
+        let keys: Vec<&str> = toks
+            .iter()
+            .zip(places.iter())
+            .map(|(t, place)| place.clone().map_or(t.text, |r| &folded[r]))
+            .collect();
         let (toks, keys) = (&toks[..], &keys[..]);
         let mut found: Vec<Quote<'a>> = Vec::new();
         let mut i = 0;
@@ -336,13 +347,16 @@ impl QuoteDetector {
     }
 }
 
-/// The tokens of a unit and their folded keys, kept between units to reuse the memory.
+/// The tokens of a unit and what makes their folded keys, kept between units to reuse the
+/// memory.
 #[derive(Default)]
 struct Scratch<'a> {
     toks: Vec<Token<'a>>,
-    keys: Vec<Cow<'a, str>>,
     /// [`cues::may_fold_at`] of the unit's bytes, as a [`crate::blocks::text_mask`].
     folds: Vec<u64>,
+    /// The keys that folding changes, one after another, and where each token's is.
+    folded: String,
+    places: Vec<Option<std::ops::Range<usize>>>,
 }
 
 fn span<'a>(text: &'a str, start: usize, end: usize) -> Span<'a> {
@@ -356,11 +370,11 @@ fn span<'a>(text: &'a str, start: usize, end: usize) -> Span<'a> {
 /// word tokens whose folded concatenation is a reporting verb form. Most tokens are rejected by
 /// shape ([`cues::prefix`]) before any hashing, in line; the rest is out of line.
 #[inline]
-fn cue_at(toks: &[Token<'_>], keys: &[Cow<'_, str>], i: usize) -> Option<(usize, cues::Cue)> {
+fn cue_at(toks: &[Token<'_>], keys: &[&str], i: usize) -> Option<(usize, cues::Cue)> {
     if toks[i].kind != TokenKind::Word {
         return None;
     }
-    let first = cues::prefix(&keys[i])?;
+    let first = cues::prefix(keys[i])?;
     cue_after(toks, keys, i, first)
 }
 
@@ -368,7 +382,7 @@ fn cue_at(toks: &[Token<'_>], keys: &[Cow<'_, str>], i: usize) -> Option<(usize,
 #[inline(never)]
 fn cue_after(
     toks: &[Token<'_>],
-    keys: &[Cow<'_, str>],
+    keys: &[&str],
     i: usize,
     first: Option<cues::Cue>,
 ) -> Option<(usize, cues::Cue)> {

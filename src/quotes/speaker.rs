@@ -1,8 +1,6 @@
 //! Who is speaking: the noun phrase before a cue, bounded by adjuncts, time words and
 //! particles, with the word lists that bound it.
 
-use std::borrow::Cow;
-
 use super::{PRONOUNS, Span, span};
 use crate::{Token, TokenKind};
 
@@ -125,7 +123,7 @@ pub(super) const ROLES: [&str; 27] = [
 pub(super) fn speaker<'a>(
     text: &'a str,
     toks: &[Token<'a>],
-    keys: &[Cow<'_, str>],
+    keys: &[&str],
     cue: usize,
 ) -> Option<Span<'a>> {
     // The clause starts after the last sentence mark or colon before the cue.
@@ -134,23 +132,19 @@ pub(super) fn speaker<'a>(
         .find(|&k| matches!(toks[k].text, "." | "!" | "؟" | "?" | ":" | "؛" | "…"))
         .map_or(0, |k| k + 1);
     // `به گزارش …، وی گفت`: the dateline adverbial is not the subject.
-    if keys.get(start).is_some_and(|k| k == "به")
-        && keys.get(start + 1).is_some_and(|k| k == "گزارش")
-    {
+    if keys.get(start) == Some(&"به") && keys.get(start + 1) == Some(&"گزارش") {
         start = (start..cue)
             .find(|&k| toks[k].text == "،")
             .map_or(cue, |k| k + 1);
     }
-    while start < cue
-        && (LEADING.contains(&keys[start].as_ref()) || MEDIA.contains(&keys[start].as_ref()))
-    {
+    while start < cue && (LEADING.contains(&keys[start]) || MEDIA.contains(&keys[start])) {
         start += 1;
     }
     // A clause that opens with an adjunct (`پس از انتخابات …، پرویز مشرف گفت`) has its
     // subject after the adjunct's comma; with no comma, none here (resolved from context).
     let opens_with_adjunct = |k: usize| {
         keys.get(k)
-            .is_some_and(|k| ADJUNCT_STARTS.contains(&k.as_ref()) || k == "در" || k == "بنا")
+            .is_some_and(|k| ADJUNCT_STARTS.contains(k) || matches!(*k, "در" | "بنا"))
     };
     if opens_with_adjunct(start) {
         match (start..cue).rev().find(|&k| toks[k].text == "،") {
@@ -161,14 +155,10 @@ pub(super) fn speaker<'a>(
     let mut end = start;
     while end < cue {
         let t = &toks[end];
-        let key = keys[end].as_ref();
+        let key = keys[end];
         let stop = t.kind != TokenKind::Word
             || (end > start && ADJUNCT_STARTS.contains(&key))
-            || (end > start
-                && key == "در"
-                && keys
-                    .get(end + 1)
-                    .is_none_or(|n| EVENTS.contains(&n.as_ref())));
+            || (end > start && key == "در" && keys.get(end + 1).is_none_or(|n| EVENTS.contains(n)));
         if stop {
             break;
         }
@@ -178,7 +168,7 @@ pub(super) fn speaker<'a>(
             break;
         }
         // A role after a name of two words or more starts an apposition.
-        if end >= start + 2 && ROLES.contains(&key) && !ROLES.contains(&keys[start].as_ref()) {
+        if end >= start + 2 && ROLES.contains(&key) && !ROLES.contains(&keys[start]) {
             break;
         }
         end += 1;
@@ -186,7 +176,7 @@ pub(super) fn speaker<'a>(
     // `رئیس کمیته …، عیسی قراقع، گفت`: a role, then the name in commas; the name is the
     // shortest span that identifies the speaker.
     if end > start
-        && ROLES.contains(&keys[start].as_ref())
+        && ROLES.contains(&keys[start])
         && toks.get(end).is_some_and(|t| t.text == "،")
         && let Some(stop) = (end + 1..cue).find(|&k| toks[k].kind != TokenKind::Word)
         && toks[stop].text == "،"
