@@ -30,11 +30,17 @@ static PREFIX_SHAPES: LazyLock<ShapeSet> =
 
 /// `None` if the folded tokens concatenated so far begin no cue form; else whether they are
 /// one (`Some(Some(cue))`) or only begin one (`Some(None)`).
-#[inline]
+#[inline(always)]
 pub(crate) fn prefix(folded: &str) -> Option<Option<Cue>> {
     if !PREFIX_SHAPES.may_contain(folded) {
         return None;
     }
+    prefix_exact(folded)
+}
+
+/// [`prefix`] after the shape filter: the hash lookup, out of line.
+#[inline(never)]
+fn prefix_exact(folded: &str) -> Option<Option<Cue>> {
     PREFIXES.get(folded).copied()
 }
 use std::sync::LazyLock;
