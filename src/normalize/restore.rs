@@ -6,7 +6,7 @@
 
 use super::Letters;
 use super::controls::is_removable_control;
-use super::engine::is_plain_letter;
+use super::engine::plain_letter_run;
 use super::letters::{is_presentation_form, persian_letter, presentation_form};
 use crate::chars::{KASHIDA, ZWNJ, has_zwnj, is_arabic_letter, is_arabic_mark, is_space};
 use crate::halfspace::{
@@ -107,16 +107,13 @@ fn plain_word_end(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = at;
     loop {
+        i = plain_letter_run(bytes, i);
         match bytes.get(i) {
             Some(0xD8..=0xDB) => {
-                if !is_plain_letter(bytes, i) {
-                    // Another Arabic-block character: a mark, a letter to normalize, a digit
-                    // or punctuation. Only the last two end a plain word.
-                    let c = text[i..].chars().next().expect("char boundary");
-                    return (!is_arabic_letter(c) && !is_arabic_mark(c) && c != KASHIDA)
-                        .then_some(i);
-                }
-                i += 2;
+                // Another Arabic-block character: a mark, a letter to normalize, a digit or
+                // punctuation. Only the last two end a plain word.
+                let c = text[i..].chars().next().expect("char boundary");
+                return (!is_arabic_letter(c) && !is_arabic_mark(c) && c != KASHIDA).then_some(i);
             }
             Some(0xE2) if bytes.get(i..i + 3) == Some(&[0xE2, 0x80, 0x8C]) => i += 3, // ZWNJ
             Some(&b) if b < 0x80 => return Some(i),

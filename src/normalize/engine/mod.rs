@@ -16,7 +16,7 @@ mod tables;
 
 use tables::{PLAIN, PLAIN_LEN};
 pub(crate) use tables::{
-    is_plain_digit_or_closer, is_plain_letter, is_script_letter, script_word_run,
+    is_plain_digit_or_closer, is_plain_letter, is_script_letter, plain_letter_run, script_word_run,
 };
 
 use super::restore::{self, Action, Plan};

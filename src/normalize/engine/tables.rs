@@ -66,34 +66,13 @@ pub(crate) fn is_script_letter(bytes: &[u8], i: usize) -> bool {
 }
 
 /// The end of the run of letters of the script (see [`is_script_letter`]) starting at `start`,
-/// with ZWNJs between them. The tokenizer's inner loop: eight letters a step, counted without
-/// a branch per letter, so that the end of a word (which varies with the text and which the
-/// processor cannot predict) costs one branch, not one per letter.
+/// with ZWNJs between them. The tokenizer's inner loop.
 #[inline]
 pub(crate) fn script_word_run(bytes: &[u8], start: usize) -> usize {
-    const STEP: usize = 8; // letters
     let letter = |a: u8, b: u8| PAIR_SCRIPT_LETTER[usize::from(u16::from_le_bytes([a, b]))];
     let mut i = start;
     loop {
-        while let Some(w) = bytes.get(i..i + 2 * STEP) {
-            let mut bits = 0u32;
-            for k in 0..STEP {
-                bits |= u32::from(letter(w[2 * k], w[2 * k + 1])) << k;
-            }
-            let n = (!bits).trailing_zeros() as usize; // at most STEP
-            i += 2 * n;
-            if n < STEP {
-                break;
-            }
-        }
-        if bytes.len() - i < 2 * STEP {
-            // Near the end of the text: a letter at a time.
-            while let Some(pair) = bytes.get(i..i + 2)
-                && letter(pair[0], pair[1])
-            {
-                i += 2;
-            }
-        }
+        i = letters_from(&PAIR_SCRIPT_LETTER, bytes, i);
         if i > start
             && bytes.get(i..i + 3) == Some(&ZWNJ_UTF8)
             && bytes.get(i + 3..i + 5).is_some_and(|p| letter(p[0], p[1]))
@@ -103,6 +82,39 @@ pub(crate) fn script_word_run(bytes: &[u8], start: usize) -> usize {
             return i;
         }
     }
+}
+
+/// The end of the run of plain letters (see [`is_plain_letter`]) starting at `start`.
+#[inline]
+pub(crate) fn plain_letter_run(bytes: &[u8], start: usize) -> usize {
+    letters_from(&PAIR_LETTER, bytes, start)
+}
+
+/// The end of the run of letters of `table` starting at `i`: eight letters a step, counted
+/// without a branch per letter, so that the end of a word (which varies with the text and
+/// which the processor cannot predict) costs one branch, not one per letter.
+#[inline(always)]
+fn letters_from(table: &[bool; 1 << 16], bytes: &[u8], mut i: usize) -> usize {
+    const STEP: usize = 8; // letters
+    let letter = |a: u8, b: u8| table[usize::from(u16::from_le_bytes([a, b]))];
+    while let Some(w) = bytes.get(i..i + 2 * STEP) {
+        let mut bits = 0u32;
+        for k in 0..STEP {
+            bits |= u32::from(letter(w[2 * k], w[2 * k + 1])) << k;
+        }
+        let n = (!bits).trailing_zeros() as usize; // at most STEP
+        i += 2 * n;
+        if n < STEP {
+            return i;
+        }
+    }
+    // Near the end of the text: a letter at a time.
+    while let Some(pair) = bytes.get(i..i + 2)
+        && letter(pair[0], pair[1])
+    {
+        i += 2;
+    }
+    i
 }
 
 /// For every two bytes read as a little-endian `u16`: are they a plain letter in
