@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
+use crate::Token;
 use crate::halfspace::lexicon::FxHasher;
 use crate::shapes::ShapeSet;
 
@@ -139,6 +140,41 @@ static FORMS: LazyLock<FxMap<String, Cue>> = LazyLock::new(|| {
     forms
 });
 
+/// The buffers that make the folded keys of a unit's tokens, reused from unit to unit.
+#[derive(Default)]
+pub(crate) struct Folding {
+    /// [`may_fold_at`] of the unit's bytes, as a [`crate::blocks::text_mask`].
+    mask: Vec<u64>,
+    /// The keys that folding changes, one after another.
+    folded: String,
+    /// Where each token's key is in `folded`, if folding changes it.
+    places: Vec<Option<std::ops::Range<usize>>>,
+}
+
+impl Folding {
+    /// The folded key of each of `toks`, the tokens of `text`. Most tokens are their own key,
+    /// which a mask of the bytes folding may change (for the whole unit at once) tells; the
+    /// others are folded one after another into one buffer, not one allocation each.
+    pub(crate) fn keys<'k>(&'k mut self, text: &'k str, toks: &[Token<'k>]) -> Vec<&'k str> {
+        crate::blocks::text_mask(text.as_bytes(), may_fold_at, &mut self.mask);
+        self.folded.clear();
+        self.places.clear();
+        let (mask, folded) = (&self.mask, &mut self.folded);
+        self.places.extend(toks.iter().map(|t| {
+            crate::blocks::any_in(mask, t.start, t.end()).then(|| {
+                let at = folded.len();
+                fold_into(t.text, folded);
+                at..folded.len()
+            })
+        }));
+        let folded: &'k String = &self.folded;
+        toks.iter()
+            .zip(&self.places)
+            .map(|(t, place)| place.clone().map_or(t.text, |r| &folded[r]))
+            .collect()
+    }
+}
+
 /// Appends `token`, folded for cue matching, to `out`: Arabic letter forms to Persian, hamza
 /// and madda forms of alef to alef, marks, kashida and ZWNJ removed.
 pub(crate) fn fold_into(token: &str, out: &mut String) {
@@ -201,6 +237,23 @@ mod tests {
             let b = c.encode_utf8(&mut bytes).as_bytes();
             if changes {
                 assert!(may_fold_at(b[0], b[1]), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn unit_keys_are_the_folded_tokens() {
+        let arabic = "خاطرنشان كرد: «تأكيد بر مي‌گويد» و با مبنی به گفته‌ی او ـ ۱۲ بـا";
+        let mut folding = Folding::default();
+        for text in [
+            include_str!("../../tests/data/seed-article.normalized.txt"),
+            arabic,
+        ] {
+            let toks: Vec<Token<'_>> = crate::tokens(text).collect();
+            let keys = folding.keys(text, &toks);
+            assert_eq!(keys.len(), toks.len());
+            for (t, key) in toks.iter().zip(&keys) {
+                assert_eq!(*key, fold(t.text), "{t:?}");
             }
         }
     }

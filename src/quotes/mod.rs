@@ -245,32 +245,10 @@ impl QuoteDetector {
 
     /// [`QuoteDetector::unit`] with buffers reused across the units of an article.
     fn unit_in<'a>(&self, text: &'a str, title: bool, scratch: &mut Scratch<'a>) -> Vec<Quote<'a>> {
-        let Scratch {
-            toks,
-            folds,
-            folded,
-            places,
-        } = scratch;
+        let Scratch { toks, folding } = scratch;
         toks.clear();
         toks.extend(tokens(text));
-        // The tokens' folded keys: most tokens are their own key, which a mask of the bytes
-        // folding may change (for the whole unit at once) tells; the others are folded one
-        // after another into one buffer.
-        crate::blocks::text_mask(text.as_bytes(), cues::may_fold_at, folds);
-        folded.clear();
-        places.clear();
-        places.extend(toks.iter().map(|t| {
-            crate::blocks::any_in(folds, t.start, t.end()).then(|| {
-                let at = folded.len();
-                cues::fold_into(t.text, folded);
-                at..folded.len()
-            })
-        }));
-        let keys: Vec<&str> = toks
-            .iter()
-            .zip(places.iter())
-            .map(|(t, place)| place.clone().map_or(t.text, |r| &folded[r]))
-            .collect();
+        let keys = folding.keys(text, toks);
         let (toks, keys) = (&toks[..], &keys[..]);
         let mut found: Vec<Quote<'a>> = Vec::new();
         let mut i = 0;
@@ -347,16 +325,12 @@ impl QuoteDetector {
     }
 }
 
-/// The tokens of a unit and what makes their folded keys, kept between units to reuse the
+/// The tokens of a unit and the buffers of their folded keys, kept between units to reuse the
 /// memory.
 #[derive(Default)]
 struct Scratch<'a> {
     toks: Vec<Token<'a>>,
-    /// [`cues::may_fold_at`] of the unit's bytes, as a [`crate::blocks::text_mask`].
-    folds: Vec<u64>,
-    /// The keys that folding changes, one after another, and where each token's is.
-    folded: String,
-    places: Vec<Option<std::ops::Range<usize>>>,
+    folding: cues::Folding,
 }
 
 fn span<'a>(text: &'a str, start: usize, end: usize) -> Span<'a> {
