@@ -3,9 +3,9 @@
 
 Usage (from the repository root, with the shared data beside it):
 
-    python3 tools/gen_lexicon.py ../shared/data/lexicons
+    python3 tools/gen_lexicon.py ../shared/data/lexicons [OUT]
 
-Writes:
+Writes (into OUT instead of data/ if given; CI does that and compares):
   data/words.tsv  word<TAB>frequency<TAB>flags, sorted by word. Union of hazm's words.dat
                   (entries with a part-of-speech tag or a non-zero frequency) and shekar's
                   vocab.csv; frequency is the larger of the two; flags: N noun, A adjective,
@@ -91,6 +91,7 @@ def main(src: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
-    main(Path(sys.argv[1]), Path(__file__).resolve().parent.parent / "data")
+    out = Path(sys.argv[2]) if len(sys.argv) == 3 else Path(__file__).resolve().parent.parent / "data"
+    main(Path(sys.argv[1]), out)
