@@ -102,44 +102,69 @@ fn is_number_word(word: &str) -> bool {
 /// assert_eq!(values, ["1402", "3200", "2500000000"]);
 /// ```
 pub fn numbers(text: &str) -> impl Iterator<Item = FoundNumber<'_>> + '_ {
-    // Most words are no number: a byte-level scan finds the words that may start one (a digit,
-    // a number word, `منفی`, an ordinal), and only the text from there is tokenized and read.
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut local: Vec<Token<'_>> = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        let Some(start) = next_candidate(text, at) else {
-            break;
-        };
-        // The tokens from the candidate on, as long as a phrase can go on, and one more for a
-        // percent sign.
-        local.clear();
-        for t in tokens(&text[start..]) {
-            let t = Token {
-                start: start + t.start,
-                ..t
-            };
-            let go_on = local.is_empty()
-                || t.kind == TokenKind::Number
-                || t.text == "و"
-                || is_number_word(t.text)
-                || t.text == "منفی";
-            local.push(t);
-            if !go_on {
-                break;
-            }
-        }
-        let found = read_phrases(text, &local);
-        let consumed = found.last().map_or(start, |n| n.start + n.text.len());
-        out.extend(found);
-        // Go on after the phrase, or after the candidate word.
-        at = consumed.max(word_end(bytes, start)).max(start + 1);
-        while !text.is_char_boundary(at) {
-            at += 1;
-        }
+    Numbers {
+        text,
+        at: 0,
+        local: Vec::new(),
+        found: std::collections::VecDeque::new(),
     }
-    out.into_iter()
+}
+
+/// The lazy iterator behind [`numbers`]: it reads the text one candidate at a time.
+struct Numbers<'a> {
+    text: &'a str,
+    /// Where the scan goes on.
+    at: usize,
+    /// The tokens of the current candidate's phrase (a buffer kept between candidates).
+    local: Vec<Token<'a>>,
+    /// Numbers read but not yet returned.
+    found: std::collections::VecDeque<FoundNumber<'a>>,
+}
+
+impl<'a> Iterator for Numbers<'a> {
+    type Item = FoundNumber<'a>;
+
+    fn next(&mut self) -> Option<FoundNumber<'a>> {
+        // Most words are no number: a byte-level scan finds the words that may start one (a
+        // digit, a number word, `منفی`, an ordinal), and only the text from there is tokenized
+        // and read.
+        let text = self.text;
+        let bytes = text.as_bytes();
+        while self.found.is_empty() && self.at < bytes.len() {
+            let Some(start) = next_candidate(text, self.at) else {
+                self.at = bytes.len();
+                break;
+            };
+            // The tokens from the candidate on, as long as a phrase can go on, and one more
+            // for a percent sign.
+            self.local.clear();
+            for t in tokens(&text[start..]) {
+                let t = Token {
+                    start: start + t.start,
+                    ..t
+                };
+                let go_on = self.local.is_empty()
+                    || t.kind == TokenKind::Number
+                    || t.text == "و"
+                    || is_number_word(t.text)
+                    || t.text == "منفی";
+                self.local.push(t);
+                if !go_on {
+                    break;
+                }
+            }
+            let found = read_phrases(text, &self.local);
+            let consumed = found.last().map_or(start, |n| n.start + n.text.len());
+            self.found.extend(found);
+            // Go on after the phrase, or after the candidate word.
+            let mut at = consumed.max(word_end(bytes, start)).max(start + 1);
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+            self.at = at;
+        }
+        self.found.pop_front()
+    }
 }
 
 /// The end of the word (space-separated) starting at byte `i`.
