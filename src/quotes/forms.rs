@@ -136,15 +136,16 @@ const LABELS: [&str; 14] = [
     "کلمات",
 ];
 
-/// `Speaker: content` in a title or a `*` sub-heading.
+/// `Speaker: content` in a title or a `*` sub-heading; `colon` is the unit's first colon token.
 pub(super) fn headline<'a>(
     text: &'a str,
     toks: &[Token<'a>],
     keys: &[&str],
     title: bool,
+    colon: Option<usize>,
 ) -> Option<Quote<'a>> {
+    let colon = colon?;
     let starred = text.trim_start().starts_with('*');
-    let colon = toks.iter().position(|t| t.text == ":")?;
     // In a paragraph, only an interview line: a short name opening it (`حدادی: …`).
     if !(title || starred || (colon <= 3 && toks.len() > colon + 4)) {
         return None;

@@ -266,13 +266,20 @@ impl QuoteDetector {
             }
             i = end;
         }
-        if let Some(q) = headline(text, toks, keys, title)
+        // The first colon token, if the unit has a colon at all (most have none: one byte
+        // search instead of a look at every token).
+        let colon = if text.as_bytes().contains(&b':') {
+            toks.iter().position(|t| t.text == ":")
+        } else {
+            None
+        };
+        if let Some(q) = headline(text, toks, keys, title, colon)
             && found.is_empty()
         {
             found.push(q);
         }
         // `topic: «…»` and `…است: «…»`: a quotation after a colon without a reporting verb.
-        if let Some(k) = toks.iter().position(|t| t.text == ":")
+        if let Some(k) = colon
             && let Some(open) = toks.get(k + 1)
             && matches!(open.text, "«" | "\"" | "“")
             && !found
