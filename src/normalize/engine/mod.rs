@@ -457,12 +457,14 @@ impl<S: Sink> Engine<'_, '_, S> {
         }
         // The span's last character is a letter or digit for the rules after it, or else
         // neutral: the `[` that ends `:[` is not an opening bracket.
+        // A presentation form the span keeps counts as the letter it stands for, as it does
+        // in [`Engine::line_has_zwnj`]: a ZWNJ after `#…ﯶ` joins it to the next letter.
         let last = span
             .chars()
             .rev()
             .find(|&c| !is_arabic_mark(c))
             .filter(|&c| punct::is_word_char(c))
-            .unwrap_or(SPAN_END);
+            .map_or(SPAN_END, |c| base_letter(c, true));
         self.prev2 = Some(SPAN_END);
         self.prev = Some(last);
         self.prev_mark = None;
