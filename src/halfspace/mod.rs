@@ -295,49 +295,56 @@ fn may_end_in_suffix(w: &str) -> bool {
 }
 
 /// The cheap test before [`join_spaced`]: could the space between `w1` and `w2` be inside a
-/// word?
+/// word? The byte tests are combined without branches between them: each passes often
+/// enough on running text that a branch on it would be mispredicted.
 pub(crate) fn pair_candidate(w1: &str, w2: &str) -> bool {
     let (b1, b2) = (w1.as_bytes(), w2.as_bytes());
     // Every suffix word starts with ه, ت or ا and is at most six letters.
-    let suffix_start = b2.len() <= 12 && (starts(b2, HE) || starts(b2, TE) || starts(b2, ALEF));
+    let first = first_letter(b2);
+    let suffix_start = (b2.len() <= 12) & ((first == HE) | (first == TE) | (first == ALEF));
     (suffix_start
         && (PLURALS.contains(&w2) || COMPARATIVES.contains(&w2) || AFTER_SILENT_HEH.contains(&w2)))
         || b1.ends_with(&MI)
-        || (!has_zwnj(w1) && compound_shape(b1, b2) && LEXICON.may_be_pair(w1, w2))
+        || (compound_shape(b1, b2) && !has_zwnj(w1) && LEXICON.may_be_pair(w1, w2))
 }
 
-// The two UTF-8 bytes of the letters the cheap tests look at.
-const HE: [u8; 2] = [0xD9, 0x87]; // ه
-const TE: [u8; 2] = [0xD8, 0xAA]; // ت
-const ALEF: [u8; 2] = [0xD8, 0xA7]; // ا
-const ALEF_MADDA: [u8; 2] = [0xD8, 0xA2]; // آ
-const NUN: [u8; 2] = [0xD9, 0x86]; // ن
-const YE: [u8; 2] = [0xDB, 0x8C]; // ی
+// The two UTF-8 bytes of the letters the cheap tests look at, as little-endian `u16`s.
+const HE: u16 = u16::from_le_bytes([0xD9, 0x87]); // ه
+const TE: u16 = u16::from_le_bytes([0xD8, 0xAA]); // ت
+const ALEF: u16 = u16::from_le_bytes([0xD8, 0xA7]); // ا
+const ALEF_MADDA: u16 = u16::from_le_bytes([0xD8, 0xA2]); // آ
+const NUN: u16 = u16::from_le_bytes([0xD9, 0x86]); // ن
+const YE: u16 = u16::from_le_bytes([0xDB, 0x8C]); // ی
+const BE: u16 = u16::from_le_bytes([0xD8, 0xA8]); // ب
 const MI: [u8; 4] = [0xD9, 0x85, 0xDB, 0x8C]; // می
-const BI: [u8; 4] = [0xD8, 0xA8, 0xDB, 0x8C]; // بی
 
-/// Does `w` start with the letter `l`?
+/// The first two bytes of `w` (the first letter of a Persian word), or 0.
 #[inline]
-fn starts(w: &[u8], l: [u8; 2]) -> bool {
-    w.len() >= 2 && w[..2] == l
+fn first_letter(w: &[u8]) -> u16 {
+    w.get(..2).map_or(0, |p| u16::from_le_bytes([p[0], p[1]]))
 }
 
-/// Does `w` end with the letter `l`?
+/// The two bytes `back` bytes before the end of `w` (the last letter for 2, the one before
+/// it for 4), or 0.
 #[inline]
-fn ends(w: &[u8], l: [u8; 2]) -> bool {
-    w.len() >= 2 && w[w.len() - 2..] == l
+fn letter_from_end(w: &[u8], back: usize) -> u16 {
+    w.len()
+        .checked_sub(back)
+        .and_then(|k| w.get(k..k + 2))
+        .map_or(0, |p| u16::from_le_bytes([p[0], p[1]]))
 }
 
 /// Could `w1` + ZWNJ + `w2` pass [`zwnj_boundary`]? Byte checks on the letters at the join,
 /// so that most pairs are rejected before any hashing.
 fn compound_shape(w1: &[u8], w2: &[u8]) -> bool {
-    w1 == BI
-        || ends(w1, HE)
-        || starts(w2, ALEF_MADDA)
-        || starts(w2, ALEF)
-        || ends(w2, YE)
-        || ends(w2, HE)
-        || (ends(w2, NUN) && ends(&w2[..w2.len() - 2], ALEF))
+    let (first2, last2) = (first_letter(w2), letter_from_end(w2, 2));
+    let bi = (w1.len() == 4) & (first_letter(w1) == BE) & (letter_from_end(w1, 2) == YE);
+    bi | (letter_from_end(w1, 2) == HE)
+        | (first2 == ALEF_MADDA)
+        | (first2 == ALEF)
+        | (last2 == YE)
+        | (last2 == HE)
+        | ((last2 == NUN) & (letter_from_end(w2, 4) == ALEF))
 }
 
 /// Is `word` a finite verb form: an optional `می`/`نمی`/`ب`/`ن` prefix, then a stem with a
