@@ -1,9 +1,8 @@
-//! An approximate word set for hot loops: a small two-probe Bloom filter, keyed by the
-//! word's length, second byte and last byte. It answers "certainly not" for almost every word
-//! of running text with two loads and no hashing of the whole word; a "maybe" goes on to the
+//! Approximate sets for hot loops: a two-probe Bloom filter over hashes ([`BitFilter`], which
+//! the lexicon uses over whole words), and [`ShapeSet`], the filter keyed by a word's length,
+//! second byte and last byte. A shape set answers "certainly not" for almost every word of
+//! running text with two loads and no hashing of the whole word; a "maybe" goes on to the
 //! exact set. Words of the set are never rejected.
-
-use crate::halfspace::lexicon::BitFilter;
 
 /// The approximate set: a [`BitFilter`] over word shapes. Insert every word of
 /// the exact set it guards.
@@ -50,6 +49,54 @@ fn shape(word: &str) -> Option<u64> {
     let key = (b.len() as u64) << 16 | u64::from(second) << 8 | u64::from(last);
     let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     Some(h ^ (h >> 29))
+}
+
+/// A Bloom filter of 2^`bits` bits with two probes: no false negatives. The lexicon's are
+/// 2^19 bits (64 KiB): at its size (~14,000 keys) about 0.3% false positives, which only cost
+/// the real lookup.
+pub(crate) struct BitFilter {
+    words: Box<[u64]>,
+    bits: u32,
+}
+
+impl BitFilter {
+    /// The lexicon's size.
+    pub(crate) fn new() -> BitFilter {
+        BitFilter::with_bits(19)
+    }
+
+    /// An empty filter of 2^`bits` bits (`6..=32`).
+    pub(crate) fn with_bits(bits: u32) -> BitFilter {
+        assert!((6..=32).contains(&bits), "a filter of 2^{bits} bits");
+        BitFilter {
+            words: vec![0; 1 << (bits - 6)].into_boxed_slice(),
+            bits,
+        }
+    }
+
+    /// The two bit positions of hash `h`: its top and its bottom bits.
+    #[inline]
+    fn probes(&self, h: u64) -> [usize; 2] {
+        [
+            (h >> (64 - self.bits)) as usize,
+            (h & ((1 << self.bits) - 1)) as usize,
+        ]
+    }
+
+    pub(crate) fn insert(&mut self, h: u64) {
+        for bit in self.probes(h) {
+            self.words[bit >> 6] |= 1 << (bit & 63);
+        }
+    }
+
+    /// Both probes are read, without a branch between them: the first one alone passes often
+    /// enough that a branch on it would be mispredicted.
+    #[inline]
+    pub(crate) fn may_contain(&self, h: u64) -> bool {
+        let [a, b] = self.probes(h);
+        let set = |bit: usize| self.words[bit >> 6] >> (bit & 63) & 1;
+        set(a) & set(b) != 0
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::ZWNJ;
+use crate::shapes::BitFilter;
 
 const WORDS: &str = include_str!("../../data/words.tsv");
 const VERBS: &str = include_str!("../../data/verbs.tsv");
@@ -52,8 +53,10 @@ impl Hasher for FxHasher {
     }
 }
 
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+/// A hash map with [`FxHasher`], for the crate's word tables.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with [`FxHasher`].
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// The parsed lexicon.
 pub(crate) struct Lexicon {
@@ -67,54 +70,6 @@ pub(crate) struct Lexicon {
     fused_filter: BitFilter,
     /// A bit per hash of each (first part, rest) pair of the listed ZWNJ spellings.
     pair_filter: BitFilter,
-}
-
-/// A Bloom filter of 2^`bits` bits with two probes: no false negatives. The lexicon's are
-/// 2^19 bits (64 KiB): at its size (~14,000 keys) about 0.3% false positives, which only cost
-/// the real lookup.
-pub(crate) struct BitFilter {
-    words: Box<[u64]>,
-    bits: u32,
-}
-
-impl BitFilter {
-    /// The lexicon's size.
-    pub(crate) fn new() -> BitFilter {
-        BitFilter::with_bits(19)
-    }
-
-    /// An empty filter of 2^`bits` bits (`6..=32`).
-    pub(crate) fn with_bits(bits: u32) -> BitFilter {
-        assert!((6..=32).contains(&bits), "a filter of 2^{bits} bits");
-        BitFilter {
-            words: vec![0; 1 << (bits - 6)].into_boxed_slice(),
-            bits,
-        }
-    }
-
-    /// The two bit positions of hash `h`: its top and its bottom bits.
-    #[inline]
-    fn probes(&self, h: u64) -> [usize; 2] {
-        [
-            (h >> (64 - self.bits)) as usize,
-            (h & ((1 << self.bits) - 1)) as usize,
-        ]
-    }
-
-    pub(crate) fn insert(&mut self, h: u64) {
-        for bit in self.probes(h) {
-            self.words[bit >> 6] |= 1 << (bit & 63);
-        }
-    }
-
-    /// Both probes are read, without a branch between them: the first one alone passes often
-    /// enough that a branch on it would be mispredicted.
-    #[inline]
-    pub(crate) fn may_contain(&self, h: u64) -> bool {
-        let [a, b] = self.probes(h);
-        let set = |bit: usize| self.words[bit >> 6] >> (bit & 63) & 1;
-        set(a) & set(b) != 0
-    }
 }
 
 /// The hash the filters use.

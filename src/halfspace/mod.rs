@@ -656,7 +656,8 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
     let content = e1.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) != 0);
     // Clitics and the copula after a final ی (زندگی اش, ایرانی اند), but not ای, which after
     // a space is mostly the vocative.
-    if matches!(w2, "اش" | "ام" | "ات" | "اند" | "ایم" | "اید")
+    if AFTER_SILENT_HEH.contains(&w2)
+        && !matches!(w2, "ای" | "ایی")
         && w1.ends_with('ی')
         && w1.chars().count() >= 3
         && real(e1)

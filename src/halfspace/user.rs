@@ -3,10 +3,10 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use crate::HalfSpace;
 use crate::ZWNJ;
 use crate::chars::{is_arabic_letter, joins_forward};
-use crate::normalize::letters::persian_letter;
-use crate::{HalfSpace, Letters};
+use crate::normalize::letters::persian_letters;
 
 use super::{Decision, Join};
 
@@ -105,7 +105,7 @@ impl HalfSpaceWords {
             entry: spelling.to_owned(),
             reason,
         };
-        let spelling = fold(spelling);
+        let spelling = persian_letters(spelling);
         if !spelling.contains(ZWNJ) {
             return Err(err("no ZWNJ: add spellings written with one"));
         }
@@ -158,7 +158,7 @@ impl HalfSpaceWords {
             entry: words.to_owned(),
             reason,
         };
-        let words = fold(words);
+        let words = persian_letters(words);
         let parts: Vec<&str> = words.split(' ').collect();
         let letters = |p: &&str| !p.is_empty() && p.chars().all(is_arabic_letter);
         if !parts.iter().all(letters) {
@@ -238,13 +238,6 @@ impl HalfSpaceWords {
         let spelling = self.joins.get(left)?.get(right)?;
         Some(Some(spelling.as_str()))
     }
-}
-
-/// `s` with its letters as restoration sees them (Arabic forms folded to Persian).
-fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| persian_letter(c, Letters::Persian).unwrap_or(c))
-        .collect()
 }
 
 /// The user's list as a normalizer holds it: compared and hashed by identity, so that

@@ -40,6 +40,14 @@ pub(crate) const fn persian_letter(c: char, mode: Letters) -> Option<char> {
     }
 }
 
+/// `s` with each letter in its standard Persian form ([`Letters::Persian`]), nothing else
+/// changed: how word lists and number words are compared with normalized text.
+pub(crate) fn persian_letters(s: &str) -> String {
+    s.chars()
+        .map(|c| persian_letter(c, Letters::Persian).unwrap_or(c))
+        .collect()
+}
+
 /// Is `c` an Arabic presentation form (a contextual glyph or ligature encoded as a character)?
 #[inline]
 pub(crate) fn is_presentation_form(c: char) -> bool {

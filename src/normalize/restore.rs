@@ -143,6 +143,8 @@ pub(crate) struct Plan {
     second_at: usize,
     /// The extent of the next plain word, found by the cheap test, for the same reuse.
     cheap_next: Option<(usize, usize)>,
+    /// The planned words as they will be written, joined (kept to reuse its memory).
+    joined: String,
 }
 
 impl Plan {
@@ -228,8 +230,10 @@ impl Plan {
         if self.first.text.is_empty() {
             return;
         }
-        // The word as it will be written (with its planned ZWNJs), for the joins after it.
-        let mut joined = String::with_capacity(self.first.text.len() + 6);
+        // The word as it will be written (with its planned ZWNJs), for the joins after it; a
+        // buffer kept between plans.
+        let joined = &mut self.joined;
+        joined.clear();
         let split = if has_zwnj(&self.first.text) || !split_fused_words {
             None
         } else {
@@ -238,20 +242,23 @@ impl Plan {
                 None => split_fused(&self.first.text, mode),
             }
         };
-        let mut last = 0;
-        // A ZWNJ inside a ligature has no place in the input: such a split is left alone.
-        let split = split.filter(|(offsets, _)| {
-            offsets
+        // Each ZWNJ's input offset; a ZWNJ inside a ligature has no place in the input, and
+        // such a split is left alone.
+        let split = split.and_then(|(offsets, decision)| {
+            let inputs: Option<Vec<usize>> = offsets
                 .iter()
-                .all(|&b| self.first.input_offset(b).is_some())
+                .map(|&b| self.first.input_offset(b))
+                .collect();
+            Some((offsets, inputs?, decision))
         });
-        if let Some((offsets, decision)) = split {
-            for b in offsets {
+        let mut last = 0;
+        if let Some((offsets, inputs, decision)) = split {
+            for (b, at) in offsets.into_iter().zip(inputs) {
                 joined.push_str(&self.first.text[last..b]);
                 joined.push(ZWNJ);
                 last = b;
                 self.items.push(Planned {
-                    at: self.first.input_offset(b).expect("checked"),
+                    at,
                     action: Action::Insert,
                     decision,
                 });
@@ -273,9 +280,9 @@ impl Plan {
             if self.second.text.is_empty() {
                 break;
             }
-            let decided = match user.and_then(|u| u.join(&joined, &self.second.text)) {
+            let decided = match user.and_then(|u| u.join(joined, &self.second.text)) {
                 Some(decided) => decided,
-                None => join_spaced(&joined, &self.second.text, mode),
+                None => join_spaced(joined, &self.second.text, mode),
             };
             let Some((join, decision)) = decided else {
                 break;

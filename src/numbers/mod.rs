@@ -87,6 +87,11 @@ fn is_number_word(word: &str) -> bool {
         && words::cardinal_of(word).is_some()
 }
 
+/// Can the word `word` start a number phrase: a number word, an ordinal or `منفی`?
+fn starts_number(word: &str) -> bool {
+    is_number_word(word) || word == "منفی"
+}
+
 /// Finds the numbers in `text`: digits in any script with their separators, numbers in
 /// words, both mixed, and percentages. Dates are numbers too here; see [`dates`] for them as
 /// dates.
@@ -146,16 +151,15 @@ impl<'a> Iterator for Numbers<'a> {
                 let go_on = self.local.is_empty()
                     || t.kind == TokenKind::Number
                     || t.text == "و"
-                    || is_number_word(t.text)
-                    || t.text == "منفی";
+                    || starts_number(t.text);
                 self.local.push(t);
                 if !go_on {
                     break;
                 }
             }
-            let found = read_phrases(text, &self.local);
-            let consumed = found.last().map_or(start, |n| n.start + n.text.len());
-            self.found.extend(found);
+            // `found` is empty here: what this candidate adds is all of it.
+            read_phrases(text, &self.local, &mut self.found);
+            let consumed = self.found.back().map_or(start, |n| n.start + n.text.len());
             // Go on after the phrase, or after the candidate word.
             let mut at = consumed.max(word_end(bytes, start)).max(start + 1);
             while !text.is_char_boundary(at) {
@@ -193,9 +197,8 @@ fn trim_punctuation(word: &str) -> &str {
     }
 }
 
-/// Reads the number phrases in `toks` (a stretch of the text's tokens).
-fn read_phrases<'a>(text: &'a str, toks: &[Token<'a>]) -> Vec<FoundNumber<'a>> {
-    let mut out = Vec::new();
+/// Reads the number phrases in `toks` (a stretch of the text's tokens) into `out`.
+fn read_phrases<'a>(text: &'a str, toks: &[Token<'a>], out: &mut impl Extend<FoundNumber<'a>>) {
     let mut k = 0;
     while k < toks.len() {
         let Some(end) = phrase_end(toks, k) else {
@@ -233,15 +236,14 @@ fn read_phrases<'a>(text: &'a str, toks: &[Token<'a>]) -> Vec<FoundNumber<'a>> {
             stop = t.end();
             next = end + 1;
         }
-        out.push(FoundNumber {
+        out.extend([FoundNumber {
             text: &text[start..stop],
             start,
             kind,
             value,
-        });
+        }]);
         k = next;
     }
-    out
 }
 
 /// The end (token index) of the number phrase starting at token `k`, if one starts there.
@@ -285,7 +287,9 @@ mod tests {
     /// The obvious version: tokenize everything, read every phrase.
     fn reference(text: &str) -> Vec<FoundNumber<'_>> {
         let toks: Vec<Token<'_>> = tokens(text).collect();
-        read_phrases(text, &toks)
+        let mut out = Vec::new();
+        read_phrases(text, &toks, &mut out);
+        out
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! costs a few instructions and no mispredicted branch at its end. Only a word with a digit,
 //! or one whose shape may be a number word, is looked at closely.
 
-use super::{is_number_word, trim_punctuation};
+use super::{starts_number, trim_punctuation};
 use crate::blocks::{BLOCK, pair_mask, past_end};
 
 /// The start of the next word at or after `from` that may start a number: a word with a
@@ -16,7 +16,9 @@ pub(super) fn next_candidate(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut pos = from; // the current block's first byte
     let mut word: Option<usize> = None; // the start of a word that began in an earlier block
-    while pos < bytes.len() {
+    // One block past the end too when the text ends at a block's end: its bits are all
+    // separators, which ends a word running to the end of the text.
+    while pos <= bytes.len() {
         let (sep, digit) = masks(bytes, pos);
         let mut at = 0; // the first bit of the block not yet visited
         while at < BLOCK {
@@ -31,12 +33,8 @@ pub(super) fn next_candidate(text: &str, from: usize) -> Option<usize> {
                     pos + at
                 }
             };
-            let ends = sep & (!0 << at);
-            let end_bit = if ends == 0 {
-                BLOCK
-            } else {
-                ends.trailing_zeros() as usize
-            };
+            // The word's end in this block, or BLOCK (64, no bit set) if it goes on.
+            let end_bit = (sep & (!0 << at)).trailing_zeros() as usize;
             // Digits in the part of the word in this block.
             let inside = (!0 << at) & !(!0u64).checked_shl(end_bit as u32).unwrap_or(0);
             if digit & inside != 0 {
@@ -50,7 +48,7 @@ pub(super) fn next_candidate(text: &str, from: usize) -> Option<usize> {
             let end = pos + end_bit;
             if (4..=40).contains(&(end - start)) {
                 let core = trim_punctuation(&text[start..end]);
-                if core.len() >= 4 && (is_number_word(core) || core == "منفی") {
+                if core.len() >= 4 && starts_number(core) {
                     return Some(start);
                 }
             }
@@ -58,14 +56,7 @@ pub(super) fn next_candidate(text: &str, from: usize) -> Option<usize> {
         }
         pos += BLOCK;
     }
-    // A word running to the end of the text.
-    let start = word?;
-    let end = bytes.len();
-    ((4..=40).contains(&(end - start)) && {
-        let core = trim_punctuation(&text[start..end]);
-        core.len() >= 4 && (is_number_word(core) || core == "منفی")
-    })
-    .then_some(start)
+    None
 }
 
 /// Is `b` a word separator?
@@ -109,11 +100,7 @@ mod tests {
                 i += 1;
             }
             let core = trim_punctuation(&text[start..i]);
-            if digit
-                || (4..=40).contains(&(i - start))
-                    && core.len() >= 4
-                    && (is_number_word(core) || core == "منفی")
-            {
+            if digit || (4..=40).contains(&(i - start)) && core.len() >= 4 && starts_number(core) {
                 return Some(start);
             }
         }

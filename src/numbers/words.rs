@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::chars::digit;
+use crate::halfspace::lexicon::{FxMap, FxSet};
 use crate::shapes::ShapeSet;
 
 const ONES: [&str; 20] = [
@@ -169,10 +170,7 @@ static NUMBER_SHAPES: std::sync::LazyLock<ShapeSet> = std::sync::LazyLock::new(|
 });
 
 /// A set of short words with the fast hasher the lexicon uses.
-pub(crate) type WordSet = std::collections::HashSet<
-    &'static str,
-    std::hash::BuildHasherDefault<crate::halfspace::lexicon::FxHasher>,
->;
+pub(crate) type WordSet = FxSet<&'static str>;
 
 /// Denominators of decimal fractions: `دهم` (10) … `میلیونیم`.
 const DENOMINATORS: [(&str, u32); 7] = [
@@ -392,37 +390,32 @@ pub(crate) fn word_value(word: &str) -> Option<i128> {
 }
 
 /// The value of each number word below a thousand, for [`word_value`].
-static WORD_VALUES: std::sync::LazyLock<
-    std::collections::HashMap<
-        &'static str,
-        i128,
-        std::hash::BuildHasherDefault<crate::halfspace::lexicon::FxHasher>,
-    >,
-> = std::sync::LazyLock::new(|| {
-    let mut map = std::collections::HashMap::default();
-    // Later entries do not overwrite earlier ones: `ONES` before the other spellings.
-    let tables = [(&ONES[..], 1), (&TENS[..], 10), (&HUNDREDS[..], 100)];
-    for (table, unit) in tables {
-        for (v, w) in table.iter().enumerate() {
-            if !w.is_empty() {
-                map.entry(*w).or_insert(unit * v as i128);
+static WORD_VALUES: std::sync::LazyLock<FxMap<&'static str, i128>> =
+    std::sync::LazyLock::new(|| {
+        let mut map = FxMap::default();
+        // Later entries do not overwrite earlier ones: `ONES` before the other spellings.
+        let tables = [(&ONES[..], 1), (&TENS[..], 10), (&HUNDREDS[..], 100)];
+        for (table, unit) in tables {
+            for (v, w) in table.iter().enumerate() {
+                if !w.is_empty() {
+                    map.entry(*w).or_insert(unit * v as i128);
+                }
             }
         }
-    }
-    let more = [
-        ("هیجده", 18),
-        ("شانزده", 16),
-        ("یکصد", 100),
-        ("دوصد", 200),
-        ("سه\u{200C}صد", 300),
-        ("سهصد", 300),
-        ("پنجصد", 500),
-    ];
-    for (w, v) in more {
-        map.entry(w).or_insert(v);
-    }
-    map
-});
+        let more = [
+            ("هیجده", 18),
+            ("شانزده", 16),
+            ("یکصد", 100),
+            ("دوصد", 200),
+            ("سه\u{200C}صد", 300),
+            ("سهصد", 300),
+            ("پنجصد", 500),
+        ];
+        for (w, v) in more {
+            map.entry(w).or_insert(v);
+        }
+        map
+    });
 
 /// Are `a` and `b` the same but for ZWNJs?
 fn same_letters(a: &str, b: &str) -> bool {
@@ -472,10 +465,7 @@ pub(crate) fn cardinal_of(word: &str) -> Option<&str> {
 /// ```
 pub fn words_to_number(text: &str) -> Result<Number, Error> {
     // Arabic letter forms read as Persian ones, as the normalizer writes them.
-    let folded: String = text
-        .chars()
-        .map(|c| crate::normalize::letters::persian_letter(c, crate::Letters::Persian).unwrap_or(c))
-        .collect();
+    let folded = crate::normalize::letters::persian_letters(text);
     let mut words: Vec<&str> = folded
         .split([' ', '\u{00A0}', '\t'])
         .filter(|w| !w.is_empty())

@@ -1,14 +1,9 @@
 //! Reporting verbs (cues) and their forms, matched on folded token keys so that raw scraped
 //! text (`ي ك`, `تأکید`/`تاکید`, half-spaces lost or typed as spaces) matches too.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
 use crate::Token;
-use crate::halfspace::lexicon::FxHasher;
+use crate::halfspace::lexicon::FxMap;
 use crate::shapes::ShapeSet;
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Every prefix (at a character boundary) of every cue form, with the cue if the prefix is a
 /// whole form: a token or a concatenation of tokens that is not one cannot start or continue
