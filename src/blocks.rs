@@ -48,23 +48,6 @@ pub(crate) fn text_mask(bytes: &[u8], class: impl Fn(u8, u8) -> bool + Copy, out
     out.extend((0..bytes.len().div_ceil(BLOCK)).map(|j| pair_mask(bytes, j * BLOCK, class)));
 }
 
-/// Is any bit of `start..end` set in a [`text_mask`]?
-#[inline]
-pub(crate) fn any_in(mask: &[u64], start: usize, end: usize) -> bool {
-    if start >= end {
-        return false;
-    }
-    let (first, last) = (start / BLOCK, (end - 1) / BLOCK);
-    let low = !0u64 << (start % BLOCK);
-    let high = !0u64 >> (BLOCK - 1 - (end - 1) % BLOCK);
-    let word = |j: usize| mask.get(j).copied().unwrap_or(0);
-    if first == last {
-        word(first) & low & high != 0
-    } else {
-        word(first) & low != 0 || word(last) & high != 0 || (first + 1..last).any(|j| word(j) != 0)
-    }
-}
-
 /// 64 flags of 0 or 1 to a bit mask: for each eight, the multiplication gathers byte `k`'s
 /// bit at bit `56 + k`.
 #[inline(always)]
@@ -94,12 +77,6 @@ mod tests {
                 .get(k)
                 .is_some_and(|&b| class(b, bytes.get(k + 1).copied().unwrap_or(0)));
             assert_eq!(mask[k / BLOCK] >> (k % BLOCK) & 1 == 1, want, "bit {k}");
-        }
-        for start in 0..bytes.len() {
-            for end in start..=bytes.len().min(start + 150) {
-                let want = (start..end).any(|k| mask[k / BLOCK] >> (k % BLOCK) & 1 == 1);
-                assert_eq!(any_in(&mask, start, end), want, "{start}..{end}");
-            }
         }
         assert_eq!(past_end(0, 10), !0 << 10);
         assert_eq!(past_end(64, 200), 0);

@@ -1,6 +1,6 @@
 //! Approximate sets for hot loops: a two-probe Bloom filter over hashes ([`BitFilter`], which
 //! the lexicon uses over whole words), and [`ShapeSet`], the filter keyed by a word's length,
-//! second byte and last byte. A shape set answers "certainly not" for almost every word of
+//! second, fourth and last bytes. A shape set answers "certainly not" for almost every word of
 //! running text with two loads and no hashing of the whole word; a "maybe" goes on to the
 //! exact set. Words of the set are never rejected.
 
@@ -39,14 +39,17 @@ impl<'w> FromIterator<&'w str> for ShapeSet {
     }
 }
 
-/// The hash of `word`'s shape: its length, its second byte (in Persian text, which letter it
-/// starts with) and its last byte (which letter it ends with), mixed so that both ends of the
-/// hash, which the filter probes, depend on all three. Words shorter than two bytes have none.
+/// The hash of `word`'s shape: its length, its second and fourth bytes (in Persian text, which
+/// letters it starts with) and its last byte (which letter it ends with), mixed so that both
+/// ends of the hash, which the filter probes, depend on all four. Words shorter than two bytes
+/// have none; a word of two or three bytes has 0 for its fourth.
 #[inline]
 fn shape(word: &str) -> Option<u64> {
     let b = word.as_bytes();
     let (&second, &last) = (b.get(1)?, b.last()?);
-    let key = (b.len() as u64) << 16 | u64::from(second) << 8 | u64::from(last);
+    let fourth = b.get(3).copied().unwrap_or(0);
+    let key =
+        (b.len() as u64) << 24 | u64::from(second) << 16 | u64::from(fourth) << 8 | u64::from(last);
     let h = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     Some(h ^ (h >> 29))
 }

@@ -141,47 +141,162 @@ pub(crate) struct Folding {
     /// [`may_fold_at`] of the unit's bytes, as a [`crate::blocks::text_mask`].
     mask: Vec<u64>,
     /// The keys that folding changes, one after another.
-    folded: String,
-    /// Where each token's key is in `folded`, if folding changes it.
-    places: Vec<Option<std::ops::Range<usize>>>,
+    folded: Vec<u8>,
+    /// The unit with its Arabic letter forms replaced, if [`Folding::letters`] found any.
+    unit: String,
+    /// Is `unit` the text to fold?
+    substituted: bool,
+    /// The tokens folding changes, with where their keys are in `folded`.
+    places: Vec<(usize, std::ops::Range<usize>)>,
 }
 
 impl Folding {
-    /// The folded key of each of `toks`, the tokens of `text`. Most tokens are their own key,
-    /// which a mask of the bytes folding may change (for the whole unit at once) tells; the
-    /// others are folded one after another into one buffer, not one allocation each.
+    /// Readies the folding of `text`, a unit. If it has Arabic letter forms (`ي ك ى أ إ`),
+    /// returns a copy with their Persian forms, to tokenize instead of `text`. Those
+    /// replacements keep every character's length, so the copy's tokens have the offsets of
+    /// `text`'s, and their keys need no more folding unless they hold a mark or a ZWNJ.
+    pub(crate) fn letters(&mut self, text: &str) -> Option<&str> {
+        let bytes = text.as_bytes();
+        crate::blocks::text_mask(bytes, may_fold_at, &mut self.mask);
+        self.unit.clear();
+        let mut copied = 0;
+        for (block, mask) in self.mask.iter_mut().enumerate() {
+            let mut bits = *mask;
+            while bits != 0 {
+                let bit = bits & bits.wrapping_neg();
+                bits ^= bit;
+                let at = block * crate::blocks::BLOCK + bit.trailing_zeros() as usize;
+                let Some(with) = substitute(bytes[at], bytes[at + 1]) else {
+                    continue;
+                };
+                // The copy has the Persian letter here: nothing left to fold.
+                *mask ^= bit;
+                self.unit.push_str(&text[copied..at]);
+                self.unit.push_str(with);
+                copied = at + 2;
+            }
+        }
+        self.substituted = copied > 0;
+        if !self.substituted {
+            return None;
+        }
+        self.unit.push_str(&text[copied..]);
+        Some(&self.unit)
+    }
+
+    /// The folded key of each of `toks`, the tokens of `text` (or of the copy
+    /// [`Folding::letters`] made, rebased onto `text`). Most tokens are their own key: the set
+    /// bits of the mask of the bytes folding may change are walked, each with the token it
+    /// falls in, and only those tokens are folded, one after another into one buffer.
     pub(crate) fn keys<'k>(&'k mut self, text: &'k str, toks: &[Token<'k>]) -> Vec<&'k str> {
-        crate::blocks::text_mask(text.as_bytes(), may_fold_at, &mut self.mask);
+        let view: &str = if self.substituted { &self.unit } else { text };
         self.folded.clear();
         self.places.clear();
-        let (mask, folded) = (&self.mask, &mut self.folded);
-        self.places.extend(toks.iter().map(|t| {
-            crate::blocks::any_in(mask, t.start, t.end()).then(|| {
-                let at = folded.len();
-                fold_into(t.text, folded);
-                at..folded.len()
-            })
-        }));
-        let folded: &'k String = &self.folded;
-        toks.iter()
-            .zip(&self.places)
-            .map(|(t, place)| place.clone().map_or(t.text, |r| &folded[r]))
-            .collect()
+        let mut next = 0; // the first token that may hold the next set bit
+        'blocks: for (block, &bits) in self.mask.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let at = block * crate::blocks::BLOCK + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                while toks.get(next).is_some_and(|t| t.end() <= at) {
+                    next += 1;
+                }
+                let Some(t) = toks.get(next) else {
+                    break 'blocks;
+                };
+                if t.start > at {
+                    continue; // between tokens
+                }
+                let from = self.folded.len();
+                fold_into(&view[t.range()], &mut self.folded);
+                self.places.push((next, from..self.folded.len()));
+                next += 1;
+            }
+        }
+        let mut keys: Vec<&str> = if self.substituted {
+            toks.iter().map(|t| &view[t.range()]).collect()
+        } else {
+            toks.iter().map(|t| t.text).collect()
+        };
+        // Folding replaces and drops whole characters: the buffer is UTF-8.
+        let folded = std::str::from_utf8(&self.folded).expect("folded keys are UTF-8");
+        for (k, range) in &self.places {
+            keys[*k] = &folded[range.clone()];
+        }
+        keys
+    }
+}
+
+/// The Persian form of the two-byte character `lead second`, if it is one of the Arabic letter
+/// forms folding replaces.
+#[inline]
+fn substitute(lead: u8, second: u8) -> Option<&'static str> {
+    match (lead, second) {
+        (0xD9, 0x8A | 0x89) => Some("\u{06CC}"),
+        (0xD9, 0x83) => Some("\u{06A9}"),
+        (0xD8, 0xA3 | 0xA5) => Some("\u{0627}"),
+        _ => None,
     }
 }
 
 /// Appends `token`, folded for cue matching, to `out`: Arabic letter forms to Persian, hamza
-/// and madda forms of alef to alef, marks, kashida and ZWNJ removed.
-pub(crate) fn fold_into(token: &str, out: &mut String) {
-    out.extend(token.chars().filter_map(fold_char));
+/// and madda forms of alef to alef, marks, kashida and ZWNJ removed. Works on the bytes in
+/// place: the token is copied, then each character is kept, rewritten (all replacements are
+/// two-byte letters for two-byte letters) or dropped, two-byte Arabic-script characters by
+/// [`PAIR_FOLD`] without a branch on which they are.
+pub(crate) fn fold_into(token: &str, out: &mut Vec<u8>) {
+    let start = out.len();
+    out.extend_from_slice(token.as_bytes());
+    let end = out.len();
+    let (mut r, mut w) = (start, start);
+    while r < end {
+        let b = out[r];
+        if b & 0xFC == 0xD8 {
+            let e = PAIR_FOLD[usize::from(b & 3) << 8 | usize::from(out[r + 1])];
+            out[w] = (e >> 8) as u8;
+            out[w + 1] = e as u8;
+            w += (e >> 16) as usize;
+            r += 2;
+            continue;
+        }
+        let len = match b {
+            0..0x80 => 1,
+            0xC0..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        };
+        if out[r..r + len] != *"\u{200C}".as_bytes() {
+            out.copy_within(r..r + len, w);
+            w += len;
+        }
+        r += len;
+    }
+    out.truncate(w);
 }
 
-/// [`fold_into`] a new string.
+/// [`fold_char`] for the two-byte characters with lead byte D8..DB, indexed by
+/// `(lead & 3) << 8 | second byte`: `2 << 16 | the two bytes` to write, or 0 to drop it.
+static PAIR_FOLD: [u32; 1024] = {
+    let mut table = [0; 1024];
+    let mut i = 0;
+    while i < 1024 {
+        let (lead, second) = (0xD8 | (i >> 8) as u32, (i & 0xFF) as u32);
+        table[i] = match (lead, second) {
+            (0xD9, 0x8A | 0x89) => 2 << 16 | 0xDB8C, // ي ى -> ی
+            (0xD9, 0x83) => 2 << 16 | 0xDAA9,        // ك -> ک
+            (0xD8, 0xA3 | 0xA5) => 2 << 16 | 0xD8A7, // أ إ -> ا
+            (0xD9, 0x80 | 0x8B..=0x9F | 0xB0) => 0,  // kashida and marks
+            _ => 2 << 16 | lead << 8 | second,
+        };
+        i += 1;
+    }
+    table
+};
+
+/// [`fold_into`] a new string, character by character: the simple version it is tested against.
 #[cfg(test)]
 pub(crate) fn fold(token: &str) -> String {
-    let mut out = String::new();
-    fold_into(token, &mut out);
-    out
+    token.chars().filter_map(fold_char).collect()
 }
 
 /// May the character starting with byte `b` (followed by `next`) be one [`fold_into`] changes? A
@@ -199,6 +314,7 @@ pub(crate) fn may_fold_at(b: u8, next: u8) -> bool {
 }
 
 /// `c` as cue matching sees it, or `None` for what it drops.
+#[cfg(test)]
 fn fold_char(c: char) -> Option<char> {
     match c {
         '\u{064A}' | '\u{0649}' => Some('\u{06CC}'),
@@ -237,6 +353,17 @@ mod tests {
     }
 
     #[test]
+    fn the_byte_fold_is_the_character_fold() {
+        let chars = ('\u{0}'..='\u{07FF}').chain('\u{2000}'..='\u{20FF}');
+        for c in chars.chain(['\u{FEFF}', '\u{1F600}']) {
+            let word = format!("a{c}ب{c}");
+            let mut out = b"x".to_vec();
+            fold_into(&word, &mut out);
+            assert_eq!(out, format!("x{}", fold(&word)).into_bytes(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn unit_keys_are_the_folded_tokens() {
         let arabic = "خاطرنشان كرد: «تأكيد بر مي‌گويد» و با مبنی به گفته‌ی او ـ ۱۲ بـا";
         let mut folding = Folding::default();
@@ -245,6 +372,10 @@ mod tests {
             arabic,
         ] {
             let toks: Vec<Token<'_>> = crate::tokens(text).collect();
+            // The copy with Persian letters tokenizes the same way.
+            let persian = folding.letters(text).unwrap_or(text).to_owned();
+            let ranges = |t: &str| crate::tokens(t).map(|t| t.range()).collect::<Vec<_>>();
+            assert_eq!(ranges(&persian), ranges(text));
             let keys = folding.keys(text, &toks);
             assert_eq!(keys.len(), toks.len());
             for (t, key) in toks.iter().zip(&keys) {

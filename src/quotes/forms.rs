@@ -186,15 +186,34 @@ const ADVERBIAL_HEADS: [&[&str]; 6] = [
     &["مبنی", "بر"],
 ];
 
+/// Where a clause adverbial or `به گفته` may start: the tokens whose key is `با`, `به` or
+/// `مبنی` (or, rarely, another eight-byte key starting `مب`), into `out`. Two-letter words are
+/// so common that a branch on the key's length would be mispredicted, so the test has none.
+pub(super) fn markers(keys: &[&str], out: &mut Vec<usize>) {
+    const BA: u32 = u32::from_le_bytes(*b"\xD8\xA8\xD8\xA7");
+    const BE: u32 = u32::from_le_bytes(*b"\xD8\xA8\xD9\x87");
+    const MB: u32 = u32::from_le_bytes(*b"\xD9\x85\xD8\xA8");
+    out.clear();
+    for (k, key) in keys.iter().enumerate() {
+        let b = key.as_bytes();
+        let head = b.first_chunk::<4>().map_or(0, |h| u32::from_le_bytes(*h));
+        let two = (b.len() == 4) & ((head == BA) | (head == BE));
+        if two | ((b.len() == 8) & (head == MB)) {
+            out.push(k);
+        }
+    }
+}
+
 /// Indirect speech in a clause adverbial; the content runs to the comma that closes it, and
-/// the speaker is the subject before it.
+/// the speaker is the subject before it. `markers` are the unit's [`markers`].
 pub(super) fn clause_adverbials<'a>(
     text: &'a str,
     toks: &[Token<'a>],
     keys: &[&str],
+    markers: &[usize],
 ) -> Vec<Quote<'a>> {
     let mut out = Vec::new();
-    for k in 0..toks.len() {
+    for &k in markers {
         if !matches!(keys[k], "با" | "مبنی") {
             continue;
         }
@@ -238,9 +257,11 @@ pub(super) fn according_to<'a>(
     text: &'a str,
     toks: &[Token<'a>],
     keys: &[&str],
+    markers: &[usize],
 ) -> Option<Quote<'a>> {
-    let at = (0..toks.len().saturating_sub(2))
-        .find(|&k| keys[k] == "به" && matches!(keys[k + 1], "گفته" | "نوشته"))?;
+    let at = markers.iter().copied().find(|&k| {
+        k + 2 < toks.len() && keys[k] == "به" && matches!(keys[k + 1], "گفته" | "نوشته")
+    })?;
     let comma = (at + 2..toks.len()).find(|&k| toks[k].text == "،")?;
     if comma == at + 2 || comma - at > 8 {
         return None;

@@ -245,9 +245,21 @@ impl QuoteDetector {
 
     /// [`QuoteDetector::unit`] with buffers reused across the units of an article.
     fn unit_in<'a>(&self, text: &'a str, title: bool, scratch: &mut Scratch<'a>) -> Vec<Quote<'a>> {
-        let Scratch { toks, folding } = scratch;
+        let Scratch {
+            toks,
+            folding,
+            markers,
+        } = scratch;
         toks.clear();
-        toks.extend(tokens(text));
+        match folding.letters(text) {
+            None => toks.extend(tokens(text)),
+            // The tokens of the copy with Persian letters, which are at the same offsets in
+            // `text`.
+            Some(persian) => toks.extend(tokens(persian).map(|t| Token {
+                text: &text[t.range()],
+                ..t
+            })),
+        }
         let keys = folding.keys(text, toks);
         let (toks, keys) = (&toks[..], &keys[..]);
         let mut found: Vec<Quote<'a>> = Vec::new();
@@ -302,7 +314,8 @@ impl QuoteDetector {
                 found.push(q);
             }
         }
-        for q in clause_adverbials(text, toks, keys) {
+        forms::markers(keys, markers);
+        for q in clause_adverbials(text, toks, keys, markers) {
             if !found
                 .iter()
                 .any(|f| f.content.range().contains(&q.content.start))
@@ -310,7 +323,7 @@ impl QuoteDetector {
                 found.push(q);
             }
         }
-        if let Some(q) = according_to(text, toks, keys)
+        if let Some(q) = according_to(text, toks, keys, markers)
             && !found
                 .iter()
                 .any(|f| f.content.range().contains(&q.content.start))
@@ -338,6 +351,8 @@ impl QuoteDetector {
 struct Scratch<'a> {
     toks: Vec<Token<'a>>,
     folding: cues::Folding,
+    /// The unit's [`forms::markers`].
+    markers: Vec<usize>,
 }
 
 fn span<'a>(text: &'a str, start: usize, end: usize) -> Span<'a> {
