@@ -129,6 +129,14 @@ fn plain_word_end(text: &str, at: usize) -> Option<usize> {
     }
 }
 
+/// What the cheap tests say about a word.
+enum Cheap {
+    /// Nothing to do; the next word, if it is plain and follows after one space.
+    Nothing { next: Option<usize> },
+    /// The word needs the full path.
+    Full,
+}
+
 /// The restoration plan for the words ahead of the engine.
 #[derive(Default)]
 pub(crate) struct Plan {
@@ -168,6 +176,60 @@ impl Plan {
         }
     }
 
+    /// The cheap tests on the word at `at`. If it is written in plain letters and neither
+    /// it nor its pair with the next word is a candidate, it is planned (nothing to do), and
+    /// the next word's start is returned when that word is plain too and one space away.
+    fn cheap(
+        &mut self,
+        text: &str,
+        at: usize,
+        user: Option<&'static HalfSpaceWords>,
+        split_fused_words: bool,
+    ) -> Cheap {
+        let end = match self.cheap_next {
+            Some((start, end)) if start == at => Some(end),
+            _ => plain_word_end(text, at),
+        };
+        self.cheap_next = None;
+        let Some(end) = end else {
+            return Cheap::Full;
+        };
+        let w = &text[at..end];
+        let after = text[end..].chars().next();
+        // The next word, when one plain word follows after exactly one space. Any other
+        // gap of whitespace before a letter takes the full path.
+        let next = if after == Some(' ') {
+            let start = end + 1;
+            match text[start..].chars().next() {
+                Some(c) if starts_word(c) => match plain_word_end(text, start) {
+                    Some(e) => {
+                        self.cheap_next = Some((start, e));
+                        Some((start, &text[start..e]))
+                    }
+                    None => return Cheap::Full,
+                },
+                Some(c) if is_space(c) => return Cheap::Full,
+                _ => None,
+            }
+        } else if after.is_some_and(is_space) {
+            return Cheap::Full;
+        } else {
+            None
+        };
+        let fused = split_fused_words
+            && !has_zwnj(w)
+            && (fused_candidate(w).is_some() || user.is_some_and(|u| u.knows_fused(w)));
+        let pair = |w2| pair_candidate(w, w2) || user.is_some_and(|u| u.knows_pair(w, w2));
+        if fused || next.is_some_and(|(_, w2)| pair(w2)) {
+            return Cheap::Full;
+        }
+        self.planned_to = end.max(at + 1);
+        self.second_at = usize::MAX;
+        Cheap::Nothing {
+            next: next.map(|(start, _)| start),
+        }
+    }
+
     /// Plans the word starting at `at` and the words joined to it. `split_fused` is false on
     /// a line that already uses ZWNJs: its ZWNJs were not lost, so its fused words are as
     /// the writer meant them, and only spaces inside words are fixed.
@@ -182,40 +244,18 @@ impl Plan {
         self.items.clear();
         self.next = 0;
         // Most words need nothing: if the word and the one after it are written in plain
-        // letters (the input bytes are the normalized bytes) and fail the cheap tests, done.
-        let end = match self.cheap_next {
-            Some((start, end)) if start == at => Some(end),
-            _ => plain_word_end(text, at),
-        };
-        self.cheap_next = None;
-        if let Some(end) = end {
-            let w = &text[at..end];
-            let after = text[end..].chars().next();
-            // The next word, when one plain word follows after exactly one space. Any other
-            // gap of whitespace before a letter takes the full path below.
-            let next = if after == Some(' ') {
-                let start = end + 1;
-                match text[start..].chars().next() {
-                    Some(c) if starts_word(c) => plain_word_end(text, start).map(|e| {
-                        self.cheap_next = Some((start, e));
-                        Some(&text[start..e])
-                    }),
-                    Some(c) if is_space(c) => None,
-                    _ => Some(None),
-                }
-            } else if after.is_some_and(is_space) {
-                None
-            } else {
-                Some(None)
-            };
-            if let Some(next) = next {
-                let fused = split_fused_words
-                    && !has_zwnj(w)
-                    && (fused_candidate(w).is_some() || user.is_some_and(|u| u.knows_fused(w)));
-                let pair = |w2| pair_candidate(w, w2) || user.is_some_and(|u| u.knows_pair(w, w2));
-                if !fused && !next.is_some_and(pair) {
-                    self.planned_to = end.max(at + 1);
-                    self.second_at = usize::MAX;
+        // letters (the input bytes are the normalized bytes) and fail the cheap tests, done,
+        // and the next word is tested the same way, so that a run of such words is planned
+        // at once and the engine goes through it without stopping at each word.
+        let mut word = at;
+        loop {
+            match self.cheap(text, word, user, split_fused_words) {
+                Cheap::Nothing { next: Some(next) } => word = next,
+                Cheap::Nothing { next: None } => return,
+                // This word needs the full path: now, or when the engine reaches it.
+                Cheap::Full if word == at => break,
+                Cheap::Full => {
+                    self.planned_to = word;
                     return;
                 }
             }

@@ -144,7 +144,7 @@ impl<S: Sink> Engine<'_, '_, S> {
                         word_len = 0;
                         state = Run::Space;
                         i += 1;
-                        if self.restoring {
+                        if self.restoring && i >= self.plan.planned_to {
                             break; // the next word is planned first
                         }
                         continue;
