@@ -257,21 +257,67 @@ fn verb_form(rest: &str) -> Option<&'static str> {
 
 /// The cheap test before [`split_fused`]: could the fused word `w` need a ZWNJ? Byte
 /// comparisons and one hash, no table lookup; `Some(listed)` says whether it may be a listed
-/// compound. Most words fail it.
+/// compound. Most words fail it. The tests are combined without branches between them, and
+/// each reads whole letters as integers: on running text each passes often enough that a
+/// branch on it would be mispredicted.
 pub(crate) fn fused_candidate(w: &str) -> Option<bool> {
-    let verb = w.starts_with("می")
-        || w.starts_with("نمی")
-        // The preverbs start with ب, د, ف or و.
-        || (w.starts_with(['ب', 'د', 'ف', 'و'])
-            && VERB_PREFIXES.iter().any(|p| {
-                w.strip_prefix(p)
-                    .is_some_and(|r| r.starts_with("می") || r.starts_with("نمی"))
-            }));
-    let suffix = may_end_in_suffix(w) && ends_in_suffix(w);
-    let be = w.starts_with("به");
+    let b = w.as_bytes();
+    // می or نمی, at the start or after a preverb (which starts with ب, د, ف or و).
+    let two = u32_at(b, 0);
+    let third = u16_at(b, 4);
+    let preverb2 = TWO_LETTER_PREVERBS
+        .iter()
+        .fold(false, |any, &p| any | (two == p));
+    let preverb3 = THREE_LETTER_PREVERBS
+        .iter()
+        .fold(false, |any, &(p, q)| any | ((two == p) & (third == q)));
+    let verb = starts_mi(b, 0) | (preverb2 & starts_mi(b, 4)) | (preverb3 & starts_mi(b, 6));
+    let suffix = may_end_in_suffix(b) && ends_in_suffix(w);
+    let be = two == u32::from(BE) | u32::from(HE) << 16;
     let compound = LEXICON.may_be_half_spaced(w);
-    (verb || suffix || be || compound).then_some(compound)
+    (verb | suffix | be | compound).then_some(compound)
 }
+
+/// The little-endian `u32` of `b[k..k + 4]`, or 0 past the end.
+#[inline(always)]
+fn u32_at(b: &[u8], k: usize) -> u32 {
+    b.get(k..k + 4)
+        .map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
+}
+
+/// The little-endian `u16` of `b[k..k + 2]`, or 0 past the end.
+#[inline(always)]
+fn u16_at(b: &[u8], k: usize) -> u16 {
+    b.get(k..k + 2)
+        .map_or(0, |x| u16::from_le_bytes([x[0], x[1]]))
+}
+
+/// Does `b[k..]` start with `می` or `نمی`?
+#[inline(always)]
+fn starts_mi(b: &[u8], k: usize) -> bool {
+    const MI32: u32 = u32::from_le_bytes(MI);
+    (u32_at(b, k) == MI32) | ((u16_at(b, k) == NUN) & (u32_at(b, k + 2) == MI32))
+}
+
+/// The two-letter [`VERB_PREFIXES`] as integers (`بر در ور وا`), and the three-letter ones
+/// (`فرا باز فرو`) as their first two letters and their third.
+const TWO_LETTER_PREVERBS: [u32; 4] = [
+    u32::from_le_bytes([0xD8, 0xA8, 0xD8, 0xB1]),
+    u32::from_le_bytes([0xD8, 0xAF, 0xD8, 0xB1]),
+    u32::from_le_bytes([0xD9, 0x88, 0xD8, 0xB1]),
+    u32::from_le_bytes([0xD9, 0x88, 0xD8, 0xA7]),
+];
+const THREE_LETTER_PREVERBS: [(u32, u16); 3] = [
+    (u32::from_le_bytes([0xD9, 0x81, 0xD8, 0xB1]), ALEF),
+    (
+        u32::from_le_bytes([0xD8, 0xA8, 0xD8, 0xA7]),
+        u16::from_le_bytes([0xD8, 0xB2]),
+    ),
+    (
+        u32::from_le_bytes([0xD9, 0x81, 0xD8, 0xB1]),
+        u16::from_le_bytes([0xD9, 0x88]),
+    ),
+];
 
 /// Does `w` end in a plural, comparative or post-`ه` suffix ([`PLURALS`], [`COMPARATIVES`],
 /// [`AFTER_SILENT_HEH`])?
@@ -285,13 +331,15 @@ fn ends_in_suffix(w: &str) -> bool {
 /// A byte test that [`ends_in_suffix`] implies: every such suffix starts with `ها` or `تر`
 /// (after a silent `ه`, `ای` makes `های`) within the last twelve bytes. Most words fail it.
 #[inline]
-fn may_end_in_suffix(w: &str) -> bool {
-    const HA: [u8; 4] = [0xD9, 0x87, 0xD8, 0xA7]; // ها
-    const TAR: [u8; 4] = [0xD8, 0xAA, 0xD8, 0xB1]; // تر
-    let b = w.as_bytes();
-    b[b.len().saturating_sub(12)..]
-        .windows(4)
-        .any(|x| x == HA || x == TAR)
+fn may_end_in_suffix(b: &[u8]) -> bool {
+    const HA: u32 = u32::from_le_bytes([0xD9, 0x87, 0xD8, 0xA7]); // ها
+    const TAR: u32 = u32::from_le_bytes([0xD8, 0xAA, 0xD8, 0xB1]); // تر
+    // Nine windows at fixed distances from the end (those before the start read as 0), so
+    // that the loop has the same length for every word.
+    (0..9).fold(false, |any, k| {
+        let v = (b.len() + k).checked_sub(12).map_or(0, |at| u32_at(b, at));
+        any | (v == HA) | (v == TAR)
+    })
 }
 
 /// The cheap test before [`join_spaced`]: could the space between `w1` and `w2` be inside a
@@ -710,10 +758,39 @@ mod tests {
         {
             let w = format!("{stem}{suffix}");
             if ends_in_suffix(&w) {
-                assert!(may_end_in_suffix(&w), "{w}");
+                assert!(may_end_in_suffix(w.as_bytes()), "{w}");
             }
         }
-        assert!(!may_end_in_suffix("کتاب") && !may_end_in_suffix("ایران"));
+        assert!(!may_end_in_suffix("کتاب".as_bytes()) && !may_end_in_suffix("ایران".as_bytes()));
+    }
+
+    /// [`fused_candidate`] as it reads, one test after another.
+    fn fused_candidate_simple(w: &str) -> Option<bool> {
+        let mi = |r: &str| r.starts_with("می") || r.starts_with("نمی");
+        let verb = mi(w)
+            || VERB_PREFIXES
+                .iter()
+                .any(|p| w.strip_prefix(p).is_some_and(mi));
+        let suffix = ends_in_suffix(w);
+        let be = w.starts_with("به");
+        let compound = LEXICON.may_be_half_spaced(w);
+        (verb || suffix || be || compound).then_some(compound)
+    }
+
+    #[test]
+    fn the_byte_tests_for_fused_words_are_the_simple_ones() {
+        let text = include_str!("../../tests/data/seed-article.txt");
+        let preverbed = VERB_PREFIXES.iter().flat_map(|p| {
+            ["میدارد", "نمیآید", "میشود", "مهر", "ن", ""].map(move |r| format!("{p}{r}"))
+        });
+        let words = text
+            .split(|c: char| !crate::chars::is_arabic_letter(c))
+            .map(str::to_owned)
+            .chain(preverbed)
+            .chain(["می", "نمی", "نم", "به", "ب", "بهار", "فراز"].map(str::to_owned));
+        for w in words {
+            assert_eq!(fused_candidate(&w), fused_candidate_simple(&w), "{w}");
+        }
     }
 
     #[test]
