@@ -65,6 +65,29 @@ fn seed_article_quotes_found_and_attributed() {
     );
 }
 
+/// Scraped text spells `ی ک` with the Arabic letters `ي ك`; the quotations are the same,
+/// at the same offsets (the letters have the same length in UTF-8).
+#[test]
+fn arabic_letter_forms_find_the_same_quotes() {
+    let arabic = SEED.replace('ی', "ي").replace('ک', "ك");
+    let units = seed_units();
+    let arabic_units: Vec<&str> = arabic.lines().filter(|l| !l.trim().is_empty()).collect();
+    let ranges = |units: &[&str]| {
+        let found = QuoteDetector::new().article(units);
+        found
+            .iter()
+            .flatten()
+            .map(|q| {
+                let speaker = q.speaker.map(|s| s.range());
+                (q.kind, q.content.range(), q.cue.map(|c| c.range()), speaker)
+            })
+            .collect::<Vec<_>>()
+    };
+    let persian = ranges(&units);
+    assert_eq!(persian.len(), 13);
+    assert_eq!(ranges(&arabic_units), persian);
+}
+
 fn unit_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         4 => "[\u{0621}-\u{064A}\u{067E}\u{06A9}\u{06AF}\u{06CC}]{1,6}",
