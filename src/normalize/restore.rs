@@ -38,6 +38,9 @@ struct Word {
     offsets: Vec<usize>,
     /// Input byte offset just after the word.
     end: usize,
+    /// Is `text` the input's bytes from `start` (plain letters and ZWNJs only)? Then
+    /// `offsets` is left empty: each char's offset is `start` plus its own.
+    plain: Option<usize>,
 }
 
 impl Word {
@@ -48,6 +51,21 @@ impl Word {
     fn read(&mut self, text: &str, at: usize) {
         self.text.clear();
         self.offsets.clear();
+        // Most words are written in plain letters: the input is the word.
+        if let Some(end) = plain_word_end(text, at) {
+            self.text.push_str(&text[at..end]);
+            self.end = end;
+            self.plain = Some(at);
+            return;
+        }
+        self.read_chars(text, at);
+    }
+
+    /// [`Word::read`] a character at a time: for words that are not plain.
+    fn read_chars(&mut self, text: &str, at: usize) {
+        self.text.clear();
+        self.offsets.clear();
+        self.plain = None;
         self.end = at;
         for (k, c) in text[at..].char_indices() {
             if is_arabic_letter(c) {
@@ -74,6 +92,9 @@ impl Word {
 
     /// The input offset of the char at byte `b` of `self.text`, or `None` inside a ligature.
     fn input_offset(&self, b: usize) -> Option<usize> {
+        if let Some(start) = self.plain {
+            return Some(start + b);
+        }
         let index = self.text[..b].chars().count();
         let at = self.offsets.get(index).copied().unwrap_or(self.end);
         (at != INSIDE).then_some(at)
@@ -339,6 +360,35 @@ impl Plan {
             self.second_at = usize::MAX;
             end = self.second.end;
             self.planned_to = end;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A plain word is read from its bytes; the result is what reading it a character at a
+    /// time gives, input offsets included.
+    #[test]
+    fn plain_words_read_as_characters_do() {
+        let seed = include_str!("../../tests/data/seed-article.txt");
+        let normalized = include_str!("../../tests/data/seed-article.normalized.txt");
+        let odd = "كتاب‌ها ﻻزم می‌ـشود سلام‌ ‌ها x‌y";
+        let (mut fast, mut slow) = (Word::default(), Word::default());
+        for text in [seed, normalized, odd] {
+            for (at, c) in text.char_indices().filter(|&(_, c)| starts_word(c)) {
+                fast.read(text, at);
+                slow.read_chars(text, at);
+                assert_eq!(
+                    (&fast.text, fast.end),
+                    (&slow.text, slow.end),
+                    "at {at} {c}"
+                );
+                for (b, _) in fast.text.char_indices().chain([(fast.text.len(), ' ')]) {
+                    assert_eq!(fast.input_offset(b), slow.input_offset(b), "at {at}, {b}");
+                }
+            }
         }
     }
 }
