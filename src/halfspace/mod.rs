@@ -252,6 +252,13 @@ fn verb_form(rest: &str) -> Option<&'static str> {
             return lex.key(stem).or(Some("past stem"));
         }
     }
+    // A past participle: the narrative past می‌کرده, می‌توانسته.
+    if let Some(stem) = rest.strip_suffix('ه')
+        && stem.chars().count() >= 2
+        && lex.is_past_stem(stem)
+    {
+        return lex.key(stem).or(Some("past stem"));
+    }
     None
 }
 
@@ -690,7 +697,12 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
     }
     // ای and the clitics after a silent ه.
     // The perfect: a participle and its person clitic (کرده اند -> کرده‌اند).
-    if AFTER_SILENT_HEH.contains(&w2) && is_participle(w1) {
+    // A participle the stem list lacks, or a negated one (نرفته اند), before a person
+    // ending of the perfect: every past stem ends in د or ت.
+    let perfect = matches!(w2, "اند" | "ایم" | "اید" | "ام")
+        && (w1.ends_with("ده") || w1.ends_with("ته"))
+        && w1.chars().count() >= 4;
+    if AFTER_SILENT_HEH.contains(&w2) && (is_participle(w1) || perfect) {
         return Some((
             Join::Zwnj,
             Decision {
@@ -854,6 +866,12 @@ mod tests {
             ("زندگی", "اش", Some(Join::Zwnj)),
             ("ایرانی", "اند", Some(Join::Zwnj)),
             ("زندگی", "ای", None),
+            // The perfect of a participle the lists lack (negated); the narrative past.
+            ("نبوده", "ایم", Some(Join::Zwnj)),
+            ("نپذیرفته", "اند", Some(Join::Zwnj)),
+            ("می", "کرده", Some(Join::Zwnj)),
+            ("می", "توانسته", Some(Join::Zwnj)),
+            ("ده", "ام", None),
             // Function words that are also nouns or adjectives take clitics.
             ("ویژه", "ای", Some(Join::Zwnj)),
             ("گونه", "ای", Some(Join::Zwnj)),
