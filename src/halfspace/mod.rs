@@ -653,6 +653,21 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
             },
         ));
     }
+    // After a word the lists lack (a name, a new word: استارتاپ ها), a spaced plural
+    // suffix is still the suffix; the evidence is the suffix itself.
+    if e1.is_none()
+        && w1.chars().count() >= 3
+        && !w1.ends_with(ZWNJ)
+        && let Some(&suffix) = PLURALS.iter().find(|&&p| p == w2)
+    {
+        return Some((
+            join,
+            Decision {
+                reason: HalfSpace::Plural,
+                evidence: suffix,
+            },
+        ));
+    }
     // A compound the lexicon spells with a ZWNJ.
     let fused = format!("{w1}{w2}");
     // A function word does not start a compound (که بر), though a noun among them may (همه).
@@ -877,6 +892,9 @@ mod tests {
             ("گونه", "ای", Some(Join::Zwnj)),
             ("درباره", "اش", Some(Join::Zwnj)),
             ("کشور", "ها", Some(Join::Nothing)),
+            // After a word the lists lack, too.
+            ("استارتاپ", "ها", Some(Join::Zwnj)),
+            ("یوتیوبر", "های", Some(Join::Nothing)),
             ("بیش", "تر", Some(Join::Nothing)),
             ("ماه", "می", None),
             ("می", "سال", None),
