@@ -696,7 +696,16 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
         return None;
     }
     // The comparative after an adjective.
-    if COMPARATIVES.contains(&w2) && e1.is_some_and(|e| e.flags & FLAG_ADJECTIVE != 0) {
+    // The superlative suffix (`تر` alone may be the adjective "wet") after any content word,
+    // tagged or not (اصلی ترین, جنجالی ترین).
+    let superlative = w2 == "ترین"
+        && w1.chars().count() >= 3
+        && !w1.ends_with(ZWNJ)
+        && !function_word
+        && e1.is_none_or(|e| e.flags & FLAG_STOPWORD == 0);
+    if COMPARATIVES.contains(&w2)
+        && (e1.is_some_and(|e| e.flags & FLAG_ADJECTIVE != 0) || superlative)
+    {
         let join = if JOINED_COMPARATIVES.contains(&w1) {
             Join::Nothing
         } else {
@@ -706,7 +715,7 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
             join,
             Decision {
                 reason: HalfSpace::Comparative,
-                evidence: evidence1()?,
+                evidence: evidence1().unwrap_or("ترین"),
             },
         ));
     }
@@ -896,6 +905,8 @@ mod tests {
             ("استارتاپ", "ها", Some(Join::Zwnj)),
             ("یوتیوبر", "های", Some(Join::Nothing)),
             ("بیش", "تر", Some(Join::Nothing)),
+            ("اصلی", "ترین", Some(Join::Zwnj)),
+            ("اصلی", "تر", None),
             ("ماه", "می", None),
             ("می", "سال", None),
             ("بی", "بی", None),
