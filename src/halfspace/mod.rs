@@ -361,6 +361,19 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str) -> bool {
         && (PLURALS.contains(&w2) || COMPARATIVES.contains(&w2) || AFTER_SILENT_HEH.contains(&w2)))
         || b1.ends_with(&MI)
         || (compound_shape(b1, b2) && !has_zwnj(w1) && LEXICON.may_be_pair(w1, w2))
+        || is_plural_clitic(b2)
+}
+
+/// Is `w` one of the clitics `مان تان شان` (our, your, their), written with a ZWNJ after a
+/// silent `ه` or a final `ی` like the singular ones in [`AFTER_SILENT_HEH`]? Integer
+/// comparisons: the cheap pair test asks it of every word.
+#[inline]
+fn is_plural_clitic(w: &[u8]) -> bool {
+    const AN: u32 = u32::from_le_bytes([0xD8, 0xA7, 0xD9, 0x86]); // ان
+    const MIM: u16 = u16::from_le_bytes([0xD9, 0x85]); // م
+    const SHIN: u16 = u16::from_le_bytes([0xD8, 0xB4]); // ش
+    let first = u16_at(w, 0);
+    (w.len() == 6) & (u32_at(w, 2) == AN) & ((first == MIM) | (first == TE) | (first == SHIN))
 }
 
 // The two UTF-8 bytes of the letters the cheap tests look at, as little-endian `u16`s.
@@ -740,7 +753,7 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
     let content = e1.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) != 0);
     // Clitics and the copula after a final ی (زندگی اش, ایرانی اند), but not ای, which after
     // a space is mostly the vocative.
-    if AFTER_SILENT_HEH.contains(&w2)
+    if (AFTER_SILENT_HEH.contains(&w2) || is_plural_clitic(w2.as_bytes()))
         && !matches!(w2, "ای" | "ایی")
         && w1.ends_with('ی')
         && w1.chars().count() >= 3
@@ -755,7 +768,8 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
             },
         ));
     }
-    if AFTER_SILENT_HEH.contains(&w2) && silent_heh(w1) && real(e1) && (!stop1 || content) {
+    let clitic = AFTER_SILENT_HEH.contains(&w2) || is_plural_clitic(w2.as_bytes());
+    if clitic && silent_heh(w1) && real(e1) && (!stop1 || content) {
         return Some((
             Join::Zwnj,
             Decision {
@@ -888,6 +902,9 @@ mod tests {
             ("هم", "اکنون", None), // spaced, هم is mostly "also"
             // Clitics and the copula after a final ی; not ای (the vocative).
             ("زندگی", "اش", Some(Join::Zwnj)),
+            ("زندگی", "شان", Some(Join::Zwnj)),
+            ("خانه", "مان", Some(Join::Zwnj)),
+            ("کتاب", "شان", None),
             ("ایرانی", "اند", Some(Join::Zwnj)),
             ("زندگی", "ای", None),
             // The perfect of a participle the lists lack (negated); the narrative past.
