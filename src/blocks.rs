@@ -48,6 +48,39 @@ pub(crate) fn text_mask(bytes: &[u8], class: impl Fn(u8, u8) -> bool + Copy, out
     out.extend((0..bytes.len().div_ceil(BLOCK)).map(|j| pair_mask(bytes, j * BLOCK, class)));
 }
 
+/// The positions of the set bits of a [`text_mask`], in order.
+pub(crate) fn set_bits(mask: &[u64]) -> SetBits<'_> {
+    SetBits {
+        mask,
+        block: 0,
+        bits: mask.first().copied().unwrap_or(0),
+    }
+}
+
+/// The iterator of [`set_bits`].
+pub(crate) struct SetBits<'m> {
+    mask: &'m [u64],
+    /// The block of `bits`.
+    block: usize,
+    /// Its bits not yet visited.
+    bits: u64,
+}
+
+impl Iterator for SetBits<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.bits == 0 {
+            self.block += 1;
+            self.bits = *self.mask.get(self.block)?;
+        }
+        let k = self.bits.trailing_zeros() as usize;
+        self.bits &= self.bits - 1;
+        Some(self.block * BLOCK + k)
+    }
+}
+
 /// 64 flags of 0 or 1 to a bit mask: for each eight, the multiplication gathers byte `k`'s
 /// bit at bit `56 + k`.
 #[inline(always)]
@@ -78,6 +111,10 @@ mod tests {
                 .is_some_and(|&b| class(b, bytes.get(k + 1).copied().unwrap_or(0)));
             assert_eq!(mask[k / BLOCK] >> (k % BLOCK) & 1 == 1, want, "bit {k}");
         }
+        let set: Vec<usize> = (0..mask.len() * BLOCK)
+            .filter(|&k| mask[k / BLOCK] >> (k % BLOCK) & 1 == 1)
+            .collect();
+        assert_eq!(set_bits(&mask).collect::<Vec<_>>(), set);
         assert_eq!(past_end(0, 10), !0 << 10);
         assert_eq!(past_end(64, 200), 0);
         assert_eq!(past_end(70, 64), !0);

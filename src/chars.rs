@@ -15,6 +15,8 @@
 /// assert_eq!(format!("می{}شود", persian_text::ZWNJ), "می\u{200C}شود");
 /// ```
 pub const ZWNJ: char = '\u{200C}';
+/// [`ZWNJ`] in UTF-8, for byte-level tests.
+pub(crate) const ZWNJ_UTF8: [u8; 3] = [0xE2, 0x80, 0x8C];
 /// RIGHT-TO-LEFT MARK, sometimes typed where a half-space was meant.
 pub(crate) const RLM: char = '\u{200F}';
 /// LEFT-TO-RIGHT MARK, sometimes typed where a half-space was meant (`حجت‎الاسلام`).
@@ -65,7 +67,22 @@ pub(crate) const fn is_arabic_letter(c: char) -> bool {
 #[inline]
 pub(crate) fn has_zwnj(s: &str) -> bool {
     let b = s.as_bytes();
-    b.contains(&0xE2) && b.windows(3).any(|w| w == [0xE2, 0x80, 0x8C])
+    b.contains(&ZWNJ_UTF8[0]) && b.windows(3).any(|w| w == ZWNJ_UTF8)
+}
+
+/// The UTF-8 bytes of `s`, one two-byte letter (`"ه"`), as a little-endian `u16`: how the
+/// byte-level tests compare letters without a branch per byte.
+pub(crate) const fn utf8_u16(s: &str) -> u16 {
+    let b = s.as_bytes();
+    assert!(b.len() == 2, "one two-byte letter");
+    u16::from_le_bytes([b[0], b[1]])
+}
+
+/// The UTF-8 bytes of `s`, two two-byte letters (`"می"`), as a little-endian `u32`.
+pub(crate) const fn utf8_u32(s: &str) -> u32 {
+    let b = s.as_bytes();
+    assert!(b.len() == 4, "two two-byte letters");
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
 }
 
 /// Is `c` a letter of any script: an Arabic-script letter ([`is_arabic_letter`]) or an

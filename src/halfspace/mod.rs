@@ -28,7 +28,7 @@ pub use user::{HalfSpaceWords, WordListError};
 use lexicon::{Entry, FLAG_ADJECTIVE, FLAG_ADVERB, FLAG_NOUN, FLAG_STOPWORD, LEXICON};
 
 use crate::ZWNJ;
-use crate::chars::{has_zwnj, joins_forward};
+use crate::chars::{has_zwnj, joins_forward, utf8_u16, utf8_u32};
 
 /// How much half-space restoration the normalizer does.
 ///
@@ -280,7 +280,7 @@ pub(crate) fn fused_candidate(w: &str) -> Option<bool> {
         .fold(false, |any, &(p, q)| any | ((two == p) & (third == q)));
     let verb = starts_mi(b, 0) | (preverb2 & starts_mi(b, 4)) | (preverb3 & starts_mi(b, 6));
     let suffix = may_end_in_suffix(b) && ends_in_suffix(w);
-    let be = two == u32::from(BE) | u32::from(HE) << 16;
+    let be = two == utf8_u32("به");
     let compound = LEXICON.may_be_half_spaced(w);
     (verb | suffix | be | compound).then_some(compound)
 }
@@ -302,28 +302,21 @@ fn u16_at(b: &[u8], k: usize) -> u16 {
 /// Does `b[k..]` start with `می` or `نمی`?
 #[inline(always)]
 fn starts_mi(b: &[u8], k: usize) -> bool {
-    const MI32: u32 = u32::from_le_bytes(MI);
-    (u32_at(b, k) == MI32) | ((u16_at(b, k) == NUN) & (u32_at(b, k + 2) == MI32))
+    (u32_at(b, k) == MI) | ((u16_at(b, k) == NUN) & (u32_at(b, k + 2) == MI))
 }
 
-/// The two-letter [`VERB_PREFIXES`] as integers (`بر در ور وا`), and the three-letter ones
-/// (`فرا باز فرو`) as their first two letters and their third.
+/// The two-letter [`VERB_PREFIXES`] as integers, and the three-letter ones as their first two
+/// letters and their third.
 const TWO_LETTER_PREVERBS: [u32; 4] = [
-    u32::from_le_bytes([0xD8, 0xA8, 0xD8, 0xB1]),
-    u32::from_le_bytes([0xD8, 0xAF, 0xD8, 0xB1]),
-    u32::from_le_bytes([0xD9, 0x88, 0xD8, 0xB1]),
-    u32::from_le_bytes([0xD9, 0x88, 0xD8, 0xA7]),
+    utf8_u32("بر"),
+    utf8_u32("در"),
+    utf8_u32("ور"),
+    utf8_u32("وا"),
 ];
 const THREE_LETTER_PREVERBS: [(u32, u16); 3] = [
-    (u32::from_le_bytes([0xD9, 0x81, 0xD8, 0xB1]), ALEF),
-    (
-        u32::from_le_bytes([0xD8, 0xA8, 0xD8, 0xA7]),
-        u16::from_le_bytes([0xD8, 0xB2]),
-    ),
-    (
-        u32::from_le_bytes([0xD9, 0x81, 0xD8, 0xB1]),
-        u16::from_le_bytes([0xD9, 0x88]),
-    ),
+    (utf8_u32("فر"), utf8_u16("ا")),
+    (utf8_u32("با"), utf8_u16("ز")),
+    (utf8_u32("فر"), utf8_u16("و")),
 ];
 
 /// Does `w` end in a plural, comparative or post-`ه` suffix ([`PLURALS`], [`COMPARATIVES`],
@@ -359,7 +352,7 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str) -> bool {
     let suffix_start = (b2.len() <= 12) & ((first == HE) | (first == TE) | (first == ALEF));
     (suffix_start
         && (PLURALS.contains(&w2) || COMPARATIVES.contains(&w2) || AFTER_SILENT_HEH.contains(&w2)))
-        || b1.ends_with(&MI)
+        || b1.ends_with(&MI.to_le_bytes())
         || (compound_shape(b1, b2) && !has_zwnj(w1) && LEXICON.may_be_pair(w1, w2))
         || is_plural_clitic(b2)
 }
@@ -369,22 +362,21 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str) -> bool {
 /// comparisons: the cheap pair test asks it of every word.
 #[inline]
 fn is_plural_clitic(w: &[u8]) -> bool {
-    const AN: u32 = u32::from_le_bytes([0xD8, 0xA7, 0xD9, 0x86]); // ان
-    const MIM: u16 = u16::from_le_bytes([0xD9, 0x85]); // م
-    const SHIN: u16 = u16::from_le_bytes([0xD8, 0xB4]); // ش
     let first = u16_at(w, 0);
-    (w.len() == 6) & (u32_at(w, 2) == AN) & ((first == MIM) | (first == TE) | (first == SHIN))
+    (w.len() == 6)
+        & (u32_at(w, 2) == utf8_u32("ان"))
+        & ((first == utf8_u16("م")) | (first == TE) | (first == utf8_u16("ش")))
 }
 
-// The two UTF-8 bytes of the letters the cheap tests look at, as little-endian `u16`s.
-const HE: u16 = u16::from_le_bytes([0xD9, 0x87]); // ه
-const TE: u16 = u16::from_le_bytes([0xD8, 0xAA]); // ت
-const ALEF: u16 = u16::from_le_bytes([0xD8, 0xA7]); // ا
-const ALEF_MADDA: u16 = u16::from_le_bytes([0xD8, 0xA2]); // آ
-const NUN: u16 = u16::from_le_bytes([0xD9, 0x86]); // ن
-const YE: u16 = u16::from_le_bytes([0xDB, 0x8C]); // ی
-const BE: u16 = u16::from_le_bytes([0xD8, 0xA8]); // ب
-const MI: [u8; 4] = [0xD9, 0x85, 0xDB, 0x8C]; // می
+// The UTF-8 bytes of the letters the cheap tests look at, as little-endian integers.
+const HE: u16 = utf8_u16("ه");
+const TE: u16 = utf8_u16("ت");
+const ALEF: u16 = utf8_u16("ا");
+const ALEF_MADDA: u16 = utf8_u16("آ");
+const NUN: u16 = utf8_u16("ن");
+const YE: u16 = utf8_u16("ی");
+const BE: u16 = utf8_u16("ب");
+const MI: u32 = utf8_u32("می");
 
 /// The first two bytes of `w` (the first letter of a Persian word), or 0.
 #[inline]
@@ -666,11 +658,13 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
             },
         ));
     }
+    // A word of three letters or more that does not end in a stray ZWNJ: one that may take
+    // a suffix though the lists lack it or do not tag it.
+    let open_word = w1.chars().count() >= 3 && !w1.ends_with(ZWNJ);
     // After a word the lists lack (a name, a new word: استارتاپ ها), a spaced plural
     // suffix is still the suffix; the evidence is the suffix itself.
     if e1.is_none()
-        && w1.chars().count() >= 3
-        && !w1.ends_with(ZWNJ)
+        && open_word
         && let Some(&suffix) = PLURALS.iter().find(|&&p| p == w2)
     {
         return Some((
@@ -682,16 +676,15 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
         ));
     }
     // A compound the lexicon spells with a ZWNJ.
-    let fused = format!("{w1}{w2}");
     // A function word does not start a compound (که بر), though a noun among them may (همه).
     let function_word =
         w1 != "بی" && stop1 && e1.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) == 0);
-    if compound
-        && !function_word
-        && let Some(h) = lex.half_spaced(&fused)
+    let fused = (compound && !function_word).then(|| format!("{w1}{w2}"));
+    if let Some(fused) = &fused
+        && let Some(h) = lex.half_spaced(fused)
         && h.strip_suffix(w2).and_then(|x| x.strip_suffix(ZWNJ)) == Some(w1)
         // Attested in a frequency list, and more often than the fused spelling.
-        && lex.freq(h) > lex.freq(&fused)
+        && lex.freq(h) > lex.freq(fused)
         // A space is wrong only inside a word: after a silent ه (سرمایه گذاران), before the
         // Arabic article (بین المللی), or before an agentive participle (تعیین کننده). Where
         // both parts are words of their own, the space is accepted (فروردین ماه, ایجاد شده).
@@ -712,8 +705,7 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
     // The superlative suffix (`تر` alone may be the adjective "wet") after any content word,
     // tagged or not (اصلی ترین, جنجالی ترین).
     let superlative = w2 == "ترین"
-        && w1.chars().count() >= 3
-        && !w1.ends_with(ZWNJ)
+        && open_word
         && !function_word
         && e1.is_none_or(|e| e.flags & FLAG_STOPWORD == 0);
     if COMPARATIVES.contains(&w2)
@@ -751,15 +743,12 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
     // A function word takes no clitic here, but one that is also a noun or adjective does
     // (ویژه‌ای, گونه‌ای, درباره‌اش).
     let content = e1.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) != 0);
+    let clitic = (AFTER_SILENT_HEH.contains(&w2) || is_plural_clitic(w2.as_bytes()))
+        && real(e1)
+        && (!stop1 || content);
     // Clitics and the copula after a final ی (زندگی اش, ایرانی اند), but not ای, which after
     // a space is mostly the vocative.
-    if (AFTER_SILENT_HEH.contains(&w2) || is_plural_clitic(w2.as_bytes()))
-        && !matches!(w2, "ای" | "ایی")
-        && w1.ends_with('ی')
-        && w1.chars().count() >= 3
-        && real(e1)
-        && (!stop1 || content)
-    {
+    if clitic && !matches!(w2, "ای" | "ایی") && w1.ends_with('ی') && w1.chars().count() >= 3 {
         return Some((
             Join::Zwnj,
             Decision {
@@ -768,8 +757,7 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
             },
         ));
     }
-    let clitic = AFTER_SILENT_HEH.contains(&w2) || is_plural_clitic(w2.as_bytes());
-    if clitic && silent_heh(w1) && real(e1) && (!stop1 || content) {
+    if clitic && silent_heh(w1) {
         return Some((
             Join::Zwnj,
             Decision {

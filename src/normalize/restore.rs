@@ -8,7 +8,9 @@ use super::Letters;
 use super::controls::is_removable_control;
 use super::engine::plain_letter_run;
 use super::letters::{is_presentation_form, persian_letter, presentation_form};
-use crate::chars::{KASHIDA, ZWNJ, has_zwnj, is_arabic_letter, is_arabic_mark, is_space};
+use crate::chars::{
+    KASHIDA, ZWNJ, ZWNJ_UTF8, has_zwnj, is_arabic_letter, is_arabic_mark, is_space,
+};
 use crate::halfspace::{
     Decision, HalfSpaceWords, Join, Spacing, fused_candidate, join_spaced, pair_candidate,
     split_fused,
@@ -136,7 +138,7 @@ fn plain_word_end(text: &str, at: usize) -> Option<usize> {
                 let c = text[i..].chars().next().expect("char boundary");
                 return (!is_arabic_letter(c) && !is_arabic_mark(c) && c != KASHIDA).then_some(i);
             }
-            Some(0xE2) if bytes.get(i..i + 3) == Some(&[0xE2, 0x80, 0x8C]) => i += 3, // ZWNJ
+            Some(0xE2) if bytes.get(i..i + 3) == Some(&ZWNJ_UTF8) => i += 3,
             Some(&b) if b < 0x80 => return Some(i),
             None => return Some(i),
             Some(_) => {

@@ -1,7 +1,11 @@
 //! Reporting verbs (cues) and their forms, matched on folded token keys so that raw scraped
 //! text (`ي ك`, `تأکید`/`تاکید`, half-spaces lost or typed as spaces) matches too.
 
+use std::sync::LazyLock;
+
 use crate::Token;
+use crate::blocks::{BLOCK, set_bits, text_mask};
+use crate::chars::ZWNJ_UTF8;
 use crate::halfspace::lexicon::FxMap;
 use crate::shapes::ShapeSet;
 
@@ -39,7 +43,6 @@ pub(crate) fn prefix(folded: &str) -> Option<Option<Cue>> {
 fn prefix_exact(folded: &str) -> Option<Option<Cue>> {
     PREFIXES.get(folded).copied()
 }
-use std::sync::LazyLock;
 
 /// Simple reporting verbs: (past stem, present stem with its glide).
 const SIMPLE: [(&str, &str); 3] = [("گفت", "گوی"), ("افزود", "افزای"), ("نوشت", "نویس")];
@@ -138,14 +141,14 @@ static FORMS: LazyLock<FxMap<String, Cue>> = LazyLock::new(|| {
 /// The buffers that make the folded keys of a unit's tokens, reused from unit to unit.
 #[derive(Default)]
 pub(crate) struct Folding {
-    /// [`may_fold_at`] of the unit's bytes, as a [`crate::blocks::text_mask`].
+    /// [`may_fold_at`] of the unit's bytes, as a [`text_mask`], less the letters
+    /// [`Folding::letters`] replaced in its copy: the bytes still to fold.
     mask: Vec<u64>,
     /// The keys that folding changes, one after another.
     folded: Vec<u8>,
-    /// The unit with its Arabic letter forms replaced, if [`Folding::letters`] found any.
+    /// The unit with its Arabic letter forms replaced, if [`Folding::letters`] found any;
+    /// else empty.
     unit: String,
-    /// Is `unit` the text to fold?
-    substituted: bool,
     /// The tokens folding changes, with where their keys are in `folded`.
     places: Vec<(usize, std::ops::Range<usize>)>,
 }
@@ -157,27 +160,22 @@ impl Folding {
     /// `text`'s, and their keys need no more folding unless they hold a mark or a ZWNJ.
     pub(crate) fn letters(&mut self, text: &str) -> Option<&str> {
         let bytes = text.as_bytes();
-        crate::blocks::text_mask(bytes, may_fold_at, &mut self.mask);
+        text_mask(bytes, may_fold_at, &mut self.mask);
         self.unit.clear();
         let mut copied = 0;
         for (block, mask) in self.mask.iter_mut().enumerate() {
-            let mut bits = *mask;
-            while bits != 0 {
-                let bit = bits & bits.wrapping_neg();
-                bits ^= bit;
-                let at = block * crate::blocks::BLOCK + bit.trailing_zeros() as usize;
-                let Some(with) = substitute(bytes[at], bytes[at + 1]) else {
-                    continue;
-                };
-                // The copy has the Persian letter here: nothing left to fold.
-                *mask ^= bit;
-                self.unit.push_str(&text[copied..at]);
-                self.unit.push_str(with);
-                copied = at + 2;
+            for bit in set_bits(&[*mask]) {
+                let at = block * BLOCK + bit;
+                if let Some(with) = substitute(bytes[at], bytes[at + 1]) {
+                    // The copy has the Persian letter here: nothing left to fold.
+                    *mask &= !(1 << bit);
+                    self.unit.push_str(&text[copied..at]);
+                    self.unit.push(with);
+                    copied = at + 2;
+                }
             }
         }
-        self.substituted = copied > 0;
-        if !self.substituted {
+        if copied == 0 {
             return None;
         }
         self.unit.push_str(&text[copied..]);
@@ -189,31 +187,28 @@ impl Folding {
     /// bits of the mask of the bytes folding may change are walked, each with the token it
     /// falls in, and only those tokens are folded, one after another into one buffer.
     pub(crate) fn keys<'k>(&'k mut self, text: &'k str, toks: &[Token<'k>]) -> Vec<&'k str> {
-        let view: &str = if self.substituted { &self.unit } else { text };
+        let copy = !self.unit.is_empty();
+        let view: &str = if copy { &self.unit } else { text };
         self.folded.clear();
         self.places.clear();
         let mut next = 0; // the first token that may hold the next set bit
-        'blocks: for (block, &bits) in self.mask.iter().enumerate() {
-            let mut bits = bits;
-            while bits != 0 {
-                let at = block * crate::blocks::BLOCK + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                while toks.get(next).is_some_and(|t| t.end() <= at) {
-                    next += 1;
-                }
-                let Some(t) = toks.get(next) else {
-                    break 'blocks;
-                };
-                if t.start > at {
-                    continue; // between tokens
-                }
-                let from = self.folded.len();
-                fold_into(&view[t.range()], &mut self.folded);
-                self.places.push((next, from..self.folded.len()));
+        for at in set_bits(&self.mask) {
+            while toks.get(next).is_some_and(|t| t.end() <= at) {
                 next += 1;
             }
+            let Some(t) = toks.get(next) else {
+                break;
+            };
+            if t.start > at {
+                continue; // between tokens
+            }
+            let from = self.folded.len();
+            fold_into(&view[t.range()], &mut self.folded);
+            self.places.push((next, from..self.folded.len()));
+            next += 1;
         }
-        let mut keys: Vec<&str> = if self.substituted {
+        // A token's own text is its slice of `text`, already at hand; only the copy is sliced.
+        let mut keys: Vec<&str> = if copy {
             toks.iter().map(|t| &view[t.range()]).collect()
         } else {
             toks.iter().map(|t| t.text).collect()
@@ -227,16 +222,20 @@ impl Folding {
     }
 }
 
-/// The Persian form of the two-byte character `lead second`, if it is one of the Arabic letter
-/// forms folding replaces.
+/// The Persian form of the two-byte character `lead second`, if [`PAIR_FOLD`] replaces it
+/// by another letter (`ي ك ى أ إ`; marks and kashida are dropped, not replaced).
 #[inline]
-fn substitute(lead: u8, second: u8) -> Option<&'static str> {
-    match (lead, second) {
-        (0xD9, 0x8A | 0x89) => Some("\u{06CC}"),
-        (0xD9, 0x83) => Some("\u{06A9}"),
-        (0xD8, 0xA3 | 0xA5) => Some("\u{0627}"),
-        _ => None,
+fn substitute(lead: u8, second: u8) -> Option<char> {
+    if lead & 0xFC != 0xD8 {
+        return None;
     }
+    let e = PAIR_FOLD[usize::from(lead & 3) << 8 | usize::from(second)];
+    let [lo, hi, len, _] = e.to_le_bytes();
+    if len != 2 || (hi, lo) == (lead, second) {
+        return None;
+    }
+    // A two-byte character: five bits from its lead byte, six from the other.
+    char::from_u32(u32::from(hi & 0x1F) << 6 | u32::from(lo & 0x3F))
 }
 
 /// Appends `token`, folded for cue matching, to `out`: Arabic letter forms to Persian, hamza
@@ -265,7 +264,7 @@ pub(crate) fn fold_into(token: &str, out: &mut Vec<u8>) {
             0xE0..0xF0 => 3,
             _ => 4,
         };
-        if out[r..r + len] != *"\u{200C}".as_bytes() {
+        if out[r..r + len] != ZWNJ_UTF8 {
             out.copy_within(r..r + len, w);
             w += len;
         }

@@ -4,6 +4,7 @@
 
 use super::speaker::speaker;
 use super::{Quote, QuoteKind, cue_at, cues, span};
+use crate::chars::utf8_u32;
 use crate::{Token, TokenKind};
 
 /// The quotation introduced by the cue at tokens `cue..end`, if any.
@@ -20,13 +21,13 @@ pub(super) fn quote_after<'a>(
     let speaker = speaker(text, toks, keys, cue);
     let make = |kind, start: usize, stop: usize| {
         let content = text[start..stop].trim_end();
-        (!content.trim().is_empty()).then(|| Quote {
-            kind,
-            content: span(text, start, start + content.len()),
-            cue: Some(cue_span),
-            speaker,
-            resolved: None,
-            continuation: false,
+        (!content.trim().is_empty()).then(|| {
+            Quote::found(
+                kind,
+                span(text, start, start + content.len()),
+                Some(cue_span),
+                speaker,
+            )
         })
     };
     match next.text {
@@ -87,13 +88,13 @@ pub(super) fn speakerless_marked<'a>(
 ) -> Option<Quote<'a>> {
     let close = marked(text, open).map_or(text.trim_end().len(), |(_, close)| close);
     let content = text[open.end()..close].trim_end();
-    (content.split_whitespace().count() >= min_words).then(|| Quote {
-        kind: QuoteKind::Direct,
-        content: span(text, open.end(), open.end() + content.len()),
-        cue: None,
-        speaker: None,
-        resolved: None,
-        continuation: false,
+    (content.split_whitespace().count() >= min_words).then(|| {
+        Quote::found(
+            QuoteKind::Direct,
+            span(text, open.end(), open.end() + content.len()),
+            None,
+            None,
+        )
     })
 }
 
@@ -165,14 +166,12 @@ pub(super) fn headline<'a>(
         return None; // `topic: «…»` in a paragraph: the topic is not a speaker
     }
     let body = text[content.start..].trim_end();
-    Some(Quote {
-        kind: QuoteKind::Headline,
-        content: span(text, content.start, content.start + body.len()),
-        cue: Some(span(text, toks[colon].start, toks[colon].end())),
-        speaker: Some(span(text, words[0].start, words[words.len() - 1].end())),
-        resolved: None,
-        continuation: false,
-    })
+    Some(Quote::found(
+        QuoteKind::Headline,
+        span(text, content.start, content.start + body.len()),
+        Some(span(text, toks[colon].start, toks[colon].end())),
+        Some(span(text, words[0].start, words[words.len() - 1].end())),
+    ))
 }
 
 /// The heads of clause adverbials that report speech: `با بیان اینکه …`, `با تاکید بر
@@ -190,9 +189,9 @@ const ADVERBIAL_HEADS: [&[&str]; 6] = [
 /// `مبنی` (or, rarely, another eight-byte key starting `مب`), into `out`. Two-letter words are
 /// so common that a branch on the key's length would be mispredicted, so the test has none.
 pub(super) fn markers(keys: &[&str], out: &mut Vec<usize>) {
-    const BA: u32 = u32::from_le_bytes(*b"\xD8\xA8\xD8\xA7");
-    const BE: u32 = u32::from_le_bytes(*b"\xD8\xA8\xD9\x87");
-    const MB: u32 = u32::from_le_bytes(*b"\xD9\x85\xD8\xA8");
+    const BA: u32 = utf8_u32("با");
+    const BE: u32 = utf8_u32("به");
+    const MB: u32 = utf8_u32("مب");
     out.clear();
     for (k, key) in keys.iter().enumerate() {
         let b = key.as_bytes();
@@ -239,14 +238,12 @@ pub(super) fn clause_adverbials<'a>(
                 continue;
             }
             let cue_end = toks[content_at - 1].end();
-            out.push(Quote {
-                kind: QuoteKind::Indirect,
-                content: span(text, first.start, first.start + content.len()),
-                cue: Some(span(text, toks[k].start, cue_end)),
-                speaker: speaker(text, toks, keys, k),
-                resolved: None,
-                continuation: false,
-            });
+            out.push(Quote::found(
+                QuoteKind::Indirect,
+                span(text, first.start, first.start + content.len()),
+                Some(span(text, toks[k].start, cue_end)),
+                speaker(text, toks, keys, k),
+            ));
         }
     }
     out
@@ -269,12 +266,10 @@ pub(super) fn according_to<'a>(
     let start = toks.get(comma + 1)?.start;
     let stop = sentence_end(toks, comma + 1, text.len());
     let content = text[start..stop].trim_end();
-    Some(Quote {
-        kind: QuoteKind::Indirect,
-        content: span(text, start, start + content.len()),
-        cue: Some(span(text, toks[at].start, toks[at + 1].end())),
-        speaker: Some(span(text, toks[at + 2].start, toks[comma - 1].end())),
-        resolved: None,
-        continuation: false,
-    })
+    Some(Quote::found(
+        QuoteKind::Indirect,
+        span(text, start, start + content.len()),
+        Some(span(text, toks[at].start, toks[at + 1].end())),
+        Some(span(text, toks[at + 2].start, toks[comma - 1].end())),
+    ))
 }

@@ -115,6 +115,25 @@ pub struct Quote<'a> {
     pub continuation: bool,
 }
 
+impl<'a> Quote<'a> {
+    /// A quotation found in its own unit: no speaker resolved yet, no continuation.
+    fn found(
+        kind: QuoteKind,
+        content: Span<'a>,
+        cue: Option<Span<'a>>,
+        speaker: Option<Span<'a>>,
+    ) -> Quote<'a> {
+        Quote {
+            kind,
+            content,
+            cue,
+            speaker,
+            resolved: None,
+            continuation: false,
+        }
+    }
+}
+
 /// Finds the quotations of one unit (a paragraph); see [`QuoteDetector`] for a whole
 /// article, with titles and pronoun resolution.
 ///

@@ -1,11 +1,10 @@
 //! The engine's fast path: a byte-level state machine that skips text no step can change.
 
 use super::tables::{
-    PLAIN_CLOSER, PLAIN_DIGIT, PLAIN_JOINER, PLAIN_LETTER, ZWNJ_UTF8, is_plain_letter, letter_run,
-    plain_class,
+    PLAIN_CLOSER, PLAIN_DIGIT, PLAIN_JOINER, PLAIN_LETTER, is_plain_letter, letter_run, plain_class,
 };
 use super::{Engine, Script};
-use crate::chars::{DigitScript, digit, is_arabic_letter, joins_forward};
+use crate::chars::{DigitScript, ZWNJ_UTF8, digit, is_arabic_letter, joins_forward};
 use crate::halfspace::Join;
 use crate::normalize::Rule;
 use crate::normalize::restore::Action;

@@ -2,7 +2,7 @@
 //! [`Letters`] mode leaves alone, and the loops over runs of them that the engine, the
 //! tokenizer and restoration share.
 
-use crate::chars::{is_arabic_letter, joins_forward};
+use crate::chars::{ZWNJ_UTF8, is_arabic_letter, joins_forward};
 use crate::normalize::{Letters, letters};
 
 /// Per [`Letters`] mode, for each two-byte sequence `D8 00`..`DB FF` (big-endian, minus `D800`),
@@ -184,9 +184,6 @@ pub(super) fn pair_class(table: &[u8; PLAIN_LEN], b0: u8, b1: u8) -> u8 {
     let k = (usize::from(b0) << 8 | usize::from(b1)).wrapping_sub(0xD800);
     table.get(k).copied().unwrap_or(0)
 }
-
-/// ZWNJ in UTF-8.
-pub(super) const ZWNJ_UTF8: [u8; 3] = [0xE2, 0x80, 0x8C];
 
 #[cfg(test)]
 mod tests {
