@@ -1,7 +1,8 @@
 //! The engine's fast path: a byte-level state machine that skips text no step can change.
 
 use super::tables::{
-    PLAIN_CLOSER, PLAIN_DIGIT, PLAIN_JOINER, PLAIN_LETTER, is_plain_letter, letter_run, plain_class,
+    PLAIN_CLOSER, PLAIN_DIGIT, PLAIN_JOINER, PLAIN_LEN, PLAIN_LETTER, is_plain_letter, letter_run,
+    pair_class, plain_class,
 };
 use super::{Engine, Script};
 use crate::chars::{DigitScript, ZWNJ_UTF8, digit, is_arabic_letter, joins_forward};
@@ -106,6 +107,19 @@ impl<S: Sink> Engine<'_, '_, S> {
                 state,
                 Run::Start | Run::Word { .. } | Run::Space | Run::Opener
             ) {
+                // Whole blocks of common letters, single spaces and ZWNJs, when nothing looks
+                // at single words. Before a word, the bytes behind are the letter just written.
+                if let Some(kernel) = self.quiet {
+                    let mut words = (word_len, last_word_len);
+                    let end =
+                        kernel.quiet_end(bytes, i, matches!(state, Run::Word { .. }), &mut words);
+                    if end > i {
+                        (word_len, last_word_len) = words;
+                        state = after_quiet(table, bytes, end);
+                        any_word = true;
+                        i = end;
+                    }
+                }
                 // A word starts here: restoration plans it, and the slow path takes over if
                 // anything is to be done.
                 if self.restoring
@@ -279,5 +293,17 @@ impl<S: Sink> Engine<'_, '_, S> {
             0xE2 if bytes.get(i..i + 3) == Some(&ZWNJ_UTF8) => (Token::Zwnj, 3),
             _ => (Token::Other, 0),
         }
+    }
+}
+
+/// The fast path's state after quiet bytes that end at `end`.
+fn after_quiet(table: &[u8; PLAIN_LEN], bytes: &[u8], end: usize) -> Run {
+    match bytes[end - 1] {
+        b' ' => Run::Space,
+        // A ZWNJ follows a joining letter.
+        _ if bytes[..end].ends_with(&ZWNJ_UTF8) => Run::Word { joins: true },
+        _ => Run::Word {
+            joins: pair_class(table, bytes[end - 2], bytes[end - 1]) == PLAIN_JOINER,
+        },
     }
 }

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 mod fast;
 mod gaps;
+mod quiet;
 mod tables;
 
 use tables::{PLAIN, PLAIN_LEN};
@@ -21,7 +22,7 @@ pub(crate) use tables::{
 
 use super::restore::{self, Action, Plan};
 use super::{
-    Diacritics, DigitPolicy, Normalizer, Rule, controls, diacritics, letters, protect,
+    Diacritics, DigitPolicy, Letters, Normalizer, Rule, controls, diacritics, letters, protect,
     punctuation as punct,
 };
 use crate::Digits;
@@ -33,8 +34,22 @@ use crate::chars::{
 use crate::halfspace::Spacing;
 use crate::offsets::Sink;
 
+/// The quiet-block kernel of this processor, detected once.
+static QUIET_KERNEL: std::sync::LazyLock<Option<quiet::Kernel>> =
+    std::sync::LazyLock::new(quiet::Kernel::detect);
+
 /// Normalizes `text` with `n`, reporting every edit to `sink`.
 pub(crate) fn run<S: Sink>(n: &Normalizer, text: &str, sink: &mut S) {
+    let quiet = if n.spacing == Spacing::Off && n.letters == Letters::Persian {
+        *QUIET_KERNEL
+    } else {
+        None
+    };
+    run_with(n, text, sink, quiet);
+}
+
+/// [`run`], skipping quiet blocks with `quiet` if given.
+fn run_with<S: Sink>(n: &Normalizer, text: &str, sink: &mut S, quiet: Option<quiet::Kernel>) {
     let mut e = Engine {
         n: *n,
         text,
@@ -54,6 +69,7 @@ pub(crate) fn run<S: Sink>(n: &Normalizer, text: &str, sink: &mut S) {
         quote_close: None,
         scratch: String::new(),
         restoring: n.spacing != Spacing::Off,
+        quiet,
         plan: Plan::default(),
         zwnj_line: (0, false),
     };
@@ -123,6 +139,9 @@ struct Engine<'t, 's, S> {
     scratch: String,
     /// Is half-space restoration on?
     restoring: bool,
+    /// May the fast path skip [`quiet`] blocks? (Only where restoration is off, which would
+    /// look at every word, and the letters step keeps what the blocks take for letters.)
+    quiet: Option<quiet::Kernel>,
     /// What restoration decided for the words ahead.
     plan: Plan,
     /// (end of the line last checked, whether it contains a ZWNJ)

@@ -1,0 +1,574 @@
+//! Quiet blocks: 56 bytes at a time, is this clean Persian prose that no step can change?
+//!
+//! The fast path's letter loop pays a table load and a branch per letter and a mispredicted
+//! branch per word. Most of clean text is the same three things over and over: common Persian
+//! letters, one space between words, a ZWNJ between a joining letter and a letter. Whether a
+//! byte is one of them depends on at most four bytes either side, so a whole window of 64
+//! bytes is classified at once, and the engine skips the quiet prefix of its middle 56 bytes
+//! without looking at its words.
+//!
+//! The classifier looks each byte's nibbles up in 16-entry tables (`pshufb`), which is what
+//! makes it cheap: about 40 vector instructions for 64 bytes. That needs AVX2, detected at run
+//! time; without it the engine does not use quiet blocks (its letter loop is faster than a
+//! classifier built from comparisons, measured). This is the crate's one `unsafe` module; the
+//! tests check the kernel against a character-at-a-time reference from every start position.
+//!
+//! The letters here are a subset of what [`PLAIN`](super::tables::PLAIN) keeps in
+//! [`Letters::Persian`](crate::Letters::Persian) mode (the tests check it): Arabic-script
+//! letters outside it end a quiet run, and the engine's token machine takes them one at a time.
+
+/// Bytes read before the vouched lanes of a window (a ZWNJ's letter before it).
+const CONTEXT: usize = 4;
+/// Bytes in a window, the context included.
+const WINDOW: usize = 64;
+/// Bytes a window can vouch for: the rest are read only as context for these.
+const LANES: usize = WINDOW - 2 * CONTEXT;
+
+/// The letters, as a union of seven products `lead × high nibble × low nibble of the second
+/// byte`, one bit each: a pair `lead cont` is a letter if the three entries share a bit.
+/// Lead bytes are D8..DB, indexed by their low nibble.
+mod letter {
+    pub(super) const LEAD: [u8; 16] = lead(&[
+        (0xD8, 1 << 0),
+        (0xD8, 1 << 1),
+        (0xD9, 1 << 2),
+        (0xD9, 1 << 3),
+        (0xDA, 1 << 4),
+        (0xDB, 1 << 4),
+        (0xDA, 1 << 5),
+        (0xDA, 1 << 6),
+    ]);
+    // ء..ظ ع غ (U+0621..U+063A), ف ق ل م ن ه و, پ, ڀ چ ڌ ۀ ۆ ی, ک گ, ژ
+    pub(super) const HIGH: [u8; 16] = nibbles(&[
+        (0xA, 1 << 0 | 1 << 5),
+        (0xB, 1 << 1 | 1 << 3),
+        (0x8, 1 << 2 | 1 << 4),
+        (0x9, 1 << 6),
+    ]);
+    pub(super) const LOW: [u8; 16] = {
+        let mut t = [0u8; 16];
+        let mut k = 0;
+        while k < 16 {
+            let mut bits = 0;
+            if k >= 1 {
+                bits |= 1 << 0; // D8 A1..AF
+            }
+            if k <= 0xA {
+                bits |= 1 << 1; // D8 B0..BA
+            }
+            if matches!(k, 1 | 2 | 4..=8) {
+                bits |= 1 << 2; // D9 81 82 84..88 (not ك)
+            }
+            if k == 0xE {
+                bits |= 1 << 3; // D9 BE
+            }
+            if matches!(k, 0 | 6 | 0xC) {
+                bits |= 1 << 4; // DA/DB 80 86 8C
+            }
+            if matches!(k, 9 | 0xF) {
+                bits |= 1 << 5; // DA A9 AF
+            }
+            if k == 8 {
+                bits |= 1 << 6; // DA 98
+            }
+            t[k] = bits;
+            k += 1;
+        }
+        t
+    };
+
+    const fn lead(products: &[(u8, u8)]) -> [u8; 16] {
+        let mut t = [0u8; 16];
+        let mut k = 0;
+        while k < products.len() {
+            t[(products[k].0 & 0xF) as usize] |= products[k].1;
+            k += 1;
+        }
+        t
+    }
+
+    pub(super) const fn nibbles(entries: &[(u8, u8)]) -> [u8; 16] {
+        lead(entries)
+    }
+}
+
+/// The letters of [`letter`] that join the letter after them, as products the same way.
+mod joiner {
+    pub(super) const LEAD: [u8; 16] = super::letter::nibbles(&[
+        (0x8, 1 << 0 | 1 << 1),
+        (0x9, 1 << 2 | 1 << 3),
+        (0xA, 1 << 4 | 1 << 6),
+        (0xB, 1 << 5),
+    ]);
+    pub(super) const HIGH: [u8; 16] = super::letter::nibbles(&[
+        (0x8, 1 << 2 | 1 << 4 | 1 << 5),
+        (0xA, 1 << 0 | 1 << 6),
+        (0xB, 1 << 1 | 1 << 3),
+    ]);
+    pub(super) const LOW: [u8; 16] = {
+        let mut t = [0u8; 16];
+        let mut k = 0;
+        while k < 16 {
+            let mut bits = 0;
+            if matches!(k, 6 | 8 | 0xA..=0xE) {
+                bits |= 1 << 0; // D8: ئ ب ت ث ج ح خ
+            }
+            if matches!(k, 3..=0xA) {
+                bits |= 1 << 1; // D8: س .. غ
+            }
+            if matches!(k, 1 | 2 | 4..=7) {
+                bits |= 1 << 2; // D9: ف ق ل م ن ه
+            }
+            if k == 0xE {
+                bits |= 1 << 3; // D9: پ
+            }
+            if k == 6 {
+                bits |= 1 << 4; // DA: چ
+            }
+            if k == 0xC {
+                bits |= 1 << 5; // DB: ی
+            }
+            if matches!(k, 9 | 0xF) {
+                bits |= 1 << 6; // DA: ک گ
+            }
+            t[k] = bits;
+            k += 1;
+        }
+        t
+    };
+}
+
+/// Per-byte classes of a window, bit `k` for byte `k`.
+#[derive(Clone, Copy, Default)]
+struct Classes {
+    /// A quiet letter starts here.
+    letter: u64,
+    /// A quiet letter that joins the next starts here.
+    joiner: u64,
+    /// A space.
+    space: u64,
+    /// A ZWNJ starts here.
+    zwnj: u64,
+}
+
+/// How to classify windows: the kernel this processor can run, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Kernel(());
+
+impl Kernel {
+    /// The kernel, if this processor has what it needs (AVX2, and the bit counts that come
+    /// with it).
+    pub(super) fn detect() -> Option<Kernel> {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("popcnt")
+            && std::arch::is_x86_feature_detected!("lzcnt")
+            && std::arch::is_x86_feature_detected!("bmi1")
+        {
+            return Some(Kernel(()));
+        }
+        None
+    }
+
+    /// The end of the quiet run from `i` (a character boundary), a character boundary too,
+    /// with the letters of the current and the previous word (`words`) updated across it.
+    /// With `lookback`, the bytes before `i` are context (the caller vouches that they were
+    /// written unchanged); without it, the run must start with a letter.
+    #[inline]
+    pub(super) fn quiet_end(
+        self,
+        bytes: &[u8],
+        i: usize,
+        lookback: bool,
+        words: &mut (u32, u32),
+    ) -> usize {
+        #[cfg(target_arch = "x86_64")]
+        {
+            let _ = self;
+            // SAFETY: a `Kernel` exists only where `detect` found what `avx2` needs.
+            #[allow(unsafe_code)]
+            unsafe {
+                avx2::quiet_end(bytes, i, lookback, words)
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            let _ = (self, bytes, lookback, words);
+            unreachable!("no kernel is detected on this architecture: {i}")
+        }
+    }
+}
+
+/// [`Kernel::quiet_end`] with the window classifier `classes`.
+#[inline(always)]
+fn quiet_end_with(
+    bytes: &[u8],
+    mut i: usize,
+    mut lookback: bool,
+    words: &mut (u32, u32),
+    classes: impl Fn(&[u8; WINDOW + 1]) -> Classes,
+) -> usize {
+    loop {
+        let mut c = match i
+            .checked_sub(CONTEXT)
+            .and_then(|w| bytes.get(w..=w + WINDOW))
+        {
+            Some(w) => classes(w.try_into().expect("a window")),
+            None => {
+                // Near either end of the text: the bytes that exist, zeros elsewhere.
+                classes(&padded(bytes, i))
+            }
+        };
+        if !lookback {
+            let context = !((1u64 << CONTEXT) - 1);
+            c.letter &= context;
+            c.joiner &= context;
+            c.space &= context;
+            c.zwnj &= context;
+        }
+        let space = c.space & (c.letter << 2) & (c.letter >> 1);
+        let zwnj = c.zwnj & (c.joiner << 2) & (c.letter >> 3);
+        let quiet = c.letter | (c.letter << 1) | space | zwnj | (zwnj << 1) | (zwnj << 2);
+        let n = ((!(quiet >> CONTEXT)).trailing_zeros() as usize).min(LANES);
+        let mut end = i + n;
+        // Back to a character boundary (quiet characters are two or three bytes).
+        while bytes.get(end).is_some_and(|&b| b & 0xC0 == 0x80) {
+            end -= 1;
+        }
+        let kept = (1u64 << (end - i)) - 1;
+        count_words(
+            words,
+            (c.letter >> CONTEXT) & kept,
+            (c.space >> CONTEXT) & kept,
+        );
+        if n < LANES || end == i {
+            return end;
+        }
+        i = end;
+        lookback = true;
+    }
+}
+
+/// The window of `i` near either end of the text: the bytes that exist, zeros elsewhere.
+#[cold]
+#[inline(never)]
+fn padded(bytes: &[u8], i: usize) -> [u8; WINDOW + 1] {
+    let mut window = [0u8; WINDOW + 1];
+    // window[k] is bytes[i - CONTEXT + k].
+    let from = i.saturating_sub(CONTEXT);
+    let to = bytes.len().min(i + WINDOW + 1 - CONTEXT);
+    if from < to {
+        let at = from + CONTEXT - i;
+        window[at..at + (to - from)].copy_from_slice(&bytes[from..to]);
+    }
+    window
+}
+
+/// Updates `(letters of the current word, letters of the word before)` over bytes whose
+/// letter starts and spaces are the bits `letters` and `spaces`.
+fn count_words(words: &mut (u32, u32), letters: u64, spaces: u64) {
+    if spaces == 0 {
+        words.0 += letters.count_ones();
+        return;
+    }
+    let last = 63 - spaces.leading_zeros(); // the last space
+    let before = (1u64 << last) - 1;
+    let earlier = spaces & before;
+    words.1 = if earlier == 0 {
+        words.0 + (letters & before).count_ones()
+    } else {
+        let from = 64 - earlier.leading_zeros(); // after the space before the last
+        (letters & before & !((1u64 << from) - 1)).count_ones()
+    };
+    words.0 = (letters >> last).count_ones();
+}
+
+#[cfg(target_arch = "x86_64")]
+#[allow(unsafe_code)]
+mod avx2 {
+    use super::{Classes, WINDOW, joiner, letter, quiet_end_with};
+    use std::arch::x86_64::*;
+
+    /// [`Kernel::quiet_end`](super::Kernel::quiet_end), compiled with the bit-counting
+    /// instructions that come with AVX2.
+    ///
+    /// # Safety
+    ///
+    /// The processor must support AVX2, POPCNT, LZCNT and BMI1.
+    #[target_feature(enable = "avx2,popcnt,lzcnt,bmi1")]
+    pub(super) unsafe fn quiet_end(
+        bytes: &[u8],
+        i: usize,
+        lookback: bool,
+        words: &mut (u32, u32),
+    ) -> usize {
+        // SAFETY: the caller vouches for AVX2.
+        quiet_end_with(bytes, i, lookback, words, |window| unsafe {
+            classes(window)
+        })
+    }
+
+    /// Classifies the 64 bytes of `window` (its last byte is read as the next byte only).
+    ///
+    /// # Safety
+    ///
+    /// The processor must support AVX2.
+    #[target_feature(enable = "avx2")]
+    #[inline(never)] // inlined, LLVM turns the masks' bit arithmetic back into byte shuffles
+    pub(super) unsafe fn classes(window: &[u8; WINDOW + 1]) -> Classes {
+        // SAFETY (for the whole body): the table loads read 16-byte arrays, the window loads 32
+        // bytes at offsets 0, 1, 32 and 33 of a 65-byte array; the rest are register
+        // operations that AVX2 provides.
+        unsafe {
+            macro_rules! table {
+                ($t:expr) => {
+                    _mm256_broadcastsi128_si256(_mm_loadu_si128($t.as_ptr().cast::<__m128i>()))
+                };
+            }
+            macro_rules! splat {
+                ($b:expr) => {
+                    _mm256_set1_epi8($b as i8)
+                };
+            }
+            let (l_lead, l_high, l_low) = (
+                table!(letter::LEAD),
+                table!(letter::HIGH),
+                table!(letter::LOW),
+            );
+            let (j_lead, j_high, j_low) = (
+                table!(joiner::LEAD),
+                table!(joiner::HIGH),
+                table!(joiner::LOW),
+            );
+            let nibble = splat!(0x0F);
+            let zero = _mm256_setzero_si256();
+            let mut out = Classes::default();
+            let mut third = 0u64; // bytes 8C, the last of a ZWNJ
+            for half in 0..2 {
+                let p = window.as_ptr().add(32 * half);
+                let byte = _mm256_loadu_si256(p.cast::<__m256i>());
+                let next = _mm256_loadu_si256(p.add(1).cast::<__m256i>());
+                // Lead bytes D8..DB: the top six bits are 110110.
+                let is_lead =
+                    _mm256_cmpeq_epi8(_mm256_and_si256(byte, splat!(0xFCu8)), splat!(0xD8u8));
+                let lead = _mm256_and_si256(byte, nibble);
+                let high = _mm256_and_si256(_mm256_srli_epi16(next, 4), nibble);
+                let low = _mm256_and_si256(next, nibble);
+                macro_rules! product {
+                    ($t_lead:expr, $t_high:expr, $t_low:expr) => {{
+                        let bits = _mm256_and_si256(
+                            _mm256_and_si256(
+                                _mm256_shuffle_epi8($t_lead, lead),
+                                _mm256_shuffle_epi8($t_high, high),
+                            ),
+                            _mm256_shuffle_epi8($t_low, low),
+                        );
+                        _mm256_andnot_si256(_mm256_cmpeq_epi8(bits, zero), is_lead)
+                    }};
+                }
+                macro_rules! bits {
+                    ($v:expr) => {
+                        u64::from(_mm256_movemask_epi8($v) as u32) << (32 * half)
+                    };
+                }
+                out.letter |= bits!(product!(l_lead, l_high, l_low));
+                out.joiner |= bits!(product!(j_lead, j_high, j_low));
+                out.space |= bits!(_mm256_cmpeq_epi8(byte, splat!(b' ')));
+                let e2 = _mm256_cmpeq_epi8(byte, splat!(0xE2u8));
+                let b80 = _mm256_cmpeq_epi8(next, splat!(0x80u8));
+                out.zwnj |= bits!(_mm256_and_si256(e2, b80));
+                third |= bits!(_mm256_cmpeq_epi8(byte, splat!(0x8Cu8)));
+            }
+            // E2 80 8C: the first two bytes from one mask, the third two bytes on.
+            out.zwnj &= third >> 2;
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Letters;
+    use crate::normalize::engine::tables::{PLAIN, PLAIN_JOINER, PLAIN_LETTER};
+
+    /// Is `lead cont` in the table set `(lead, high, low)`?
+    #[inline]
+    fn in_set(tables: (&[u8; 16], &[u8; 16], &[u8; 16]), lead: u8, cont: u8) -> bool {
+        lead & 0xFC == 0xD8
+            && tables.0[usize::from(lead & 0xF)]
+                & tables.1[usize::from(cont >> 4)]
+                & tables.2[usize::from(cont & 0xF)]
+                != 0
+    }
+
+    /// Is `lead cont` one of the quiet letters?
+    fn is_letter(lead: u8, cont: u8) -> bool {
+        in_set((&letter::LEAD, &letter::HIGH, &letter::LOW), lead, cont)
+    }
+
+    /// Is `lead cont` one of the quiet letters that join the letter after them?
+    fn is_joiner(lead: u8, cont: u8) -> bool {
+        in_set((&joiner::LEAD, &joiner::HIGH, &joiner::LOW), lead, cont)
+    }
+
+    #[test]
+    fn quiet_letters_are_letters_the_letters_step_keeps() {
+        let plain = &PLAIN[Letters::Persian as usize];
+        for lead in 0..=255u8 {
+            for cont in 0..=255u8 {
+                let class = match (lead, cont) {
+                    (0xD8..=0xDB, 0x80..=0xBF) => {
+                        plain[(usize::from(lead - 0xD8) << 8) | usize::from(cont)]
+                    }
+                    _ => 0,
+                };
+                if is_letter(lead, cont) {
+                    assert!(class & PLAIN_LETTER != 0, "{lead:X} {cont:X}");
+                }
+                if is_joiner(lead, cont) {
+                    assert!(
+                        is_letter(lead, cont) && class == PLAIN_JOINER,
+                        "{lead:X} {cont:X}"
+                    );
+                }
+            }
+        }
+        // The common letters are all in, and the joiners among them.
+        for c in "ءآأؤئابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهۀی".chars()
+        {
+            let mut b = [0; 4];
+            let b = c.encode_utf8(&mut b).as_bytes();
+            assert!(is_letter(b[0], b[1]), "{c}");
+            let joins = !"ءآأؤادذرزژوۀ".contains(c);
+            assert_eq!(is_joiner(b[0], b[1]), joins, "{c}");
+        }
+    }
+
+    /// The obvious version of [`Kernel::quiet_end`]: a character at a time, each with its
+    /// neighbours.
+    fn reference(text: &str, start: usize, lookback: bool) -> usize {
+        let class = |c: Option<char>, f: fn(u8, u8) -> bool| {
+            c.is_some_and(|c| {
+                let mut b = [0; 4];
+                let b = c.encode_utf8(&mut b).as_bytes();
+                b.len() == 2 && f(b[0], b[1])
+            })
+        };
+        let mut before = if lookback {
+            text[..start].chars().next_back()
+        } else {
+            None
+        };
+        let mut end = start;
+        let mut chars = text[start..].chars().peekable();
+        while let Some(c) = chars.next() {
+            let next = chars.peek().copied();
+            let quiet = match c {
+                ' ' => class(before, is_letter) && class(next, is_letter),
+                crate::ZWNJ => class(before, is_joiner) && class(next, is_letter),
+                _ => class(Some(c), is_letter),
+            };
+            if !quiet {
+                break;
+            }
+            end += c.len_utf8();
+            before = Some(c);
+        }
+        end
+    }
+
+    /// Letters of the current and the previous word after `text[..end]`, as the engine counts
+    /// them (a word ends at a space; ZWNJs do not end it).
+    fn reference_words(text: &str, start: usize, end: usize, words: (u32, u32)) -> (u32, u32) {
+        let mut w = words;
+        for c in text[start..end].chars() {
+            match c {
+                ' ' => w = (0, w.0),
+                crate::ZWNJ => {}
+                _ => w.0 += 1,
+            }
+        }
+        w
+    }
+
+    #[test]
+    fn quiet_end_agrees_with_the_reference_from_every_start() {
+        let Some(kernel) = Kernel::detect() else {
+            eprintln!("no quiet-block kernel on this processor: nothing to test");
+            return;
+        };
+        let long = "کتاب\u{200C}ها را ".repeat(30);
+        let texts = [
+            include_str!("../../../tests/data/seed-article.txt"),
+            "می\u{200C}شود كتاب\u{200C}\u{200C}ها، ۱۲ abc\u{200C}د  ها \u{200C}ب ر\u{200C}ب ڀ ڌ ۆ",
+            long.as_str(),
+            "یک\u{200C}",
+            "ب ",
+            " ب",
+        ];
+        for text in texts {
+            for start in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                for lookback in [false, true] {
+                    let mut words = (3, 7);
+                    let end = kernel.quiet_end(text.as_bytes(), start, lookback, &mut words);
+                    assert_eq!(
+                        end,
+                        reference(text, start, lookback),
+                        "{start} {lookback} in {text}"
+                    );
+                    assert_eq!(words, reference_words(text, start, end, (3, 7)), "{start}");
+                }
+            }
+        }
+    }
+
+    /// The normalizer's output and edit log on `text` without restoration, with the kernel or
+    /// without it.
+    fn off(text: &str, kernel: Option<Kernel>) -> (String, String) {
+        let n = crate::Normalizer::builder()
+            .spacing(crate::Spacing::Off)
+            .build();
+        let mut sink = crate::offsets::OffsetSink::default();
+        super::super::run_with(&n, text, &mut sink, kernel);
+        let out = sink.finish(text);
+        let edits = format!("{:?}", out.edits().collect::<Vec<_>>());
+        (out.as_str().to_string(), edits)
+    }
+
+    #[test]
+    fn the_kernel_changes_no_output_on_the_seed_article() {
+        let Some(kernel) = Kernel::detect() else {
+            return;
+        };
+        let text = include_str!("../../../tests/data/seed-article.txt");
+        // And the same text already normalized, where nearly everything is quiet.
+        let clean = off(text, None).0;
+        for text in [text, clean.as_str()] {
+            assert_eq!(off(text, Some(kernel)), off(text, None));
+        }
+    }
+
+    proptest::proptest! {
+        /// Prose-like text: the kernel's blocks, their edges and everything that ends them.
+        #[test]
+        fn the_kernel_changes_no_output(
+            pieces in proptest::collection::vec(proptest::prop_oneof![
+                8 => "[\u{0621}-\u{063A}\u{0641}-\u{0648}\u{067E}\u{0686}\u{0698}\u{06A9}\u{06AF}\u{06CC}\u{06C0}]{1,7}",
+                4 => proptest::strategy::Just(" ".to_string()),
+                2 => proptest::strategy::Just("\u{200C}".to_string()),
+                1 => "[ \n]{1,2}",
+                1 => "[\u{06F0}-\u{06F9}0-9]{1,3}",
+                2 => "[.!:,;?()\u{060C}\u{061B}\u{061F}\u{00AB}\u{00BB}] ?",
+                1 => "[\u{0643}\u{064A}\u{0649}\u{064B}-\u{0655}\u{0640}\u{0680}-\u{06BF}\u{06C0}-\u{06D3}a-z]",
+                1 => proptest::strategy::Strategy::prop_map(proptest::arbitrary::any::<char>(), String::from),
+            ], 0..120)
+        ) {
+            let Some(kernel) = Kernel::detect() else {
+                return Ok(());
+            };
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(off(&text, Some(kernel)), off(&text, None));
+        }
+    }
+}
