@@ -101,25 +101,36 @@ impl<S: Sink> Engine<'_, '_, S> {
                     _ => break,
                 }
             }
+            // Whole blocks of common letters, digits, single spaces, ZWNJs and commas and full
+            // stops that take the space after them, when nothing looks at single words. After
+            // a letter, the bytes behind are that letter as written.
+            if let Some(kernel) = self.quiet
+                && matches!(
+                    state,
+                    Run::Start | Run::Word { .. } | Run::Space | Run::Opener
+                )
+            {
+                let mut words = (word_len, last_word_len);
+                let end = kernel.quiet_end(
+                    bytes,
+                    i,
+                    matches!(state, Run::Word { .. }),
+                    self.plain_digits,
+                    &mut words,
+                );
+                if end > i {
+                    (word_len, last_word_len) = words;
+                    state = after_quiet(table, bytes, end);
+                    any_word = true;
+                    i = end;
+                }
+            }
             // The common case first, without the state machine: a run of letters, then one
             // space or ZWNJ and another letter.
             if matches!(
                 state,
                 Run::Start | Run::Word { .. } | Run::Space | Run::Opener
             ) {
-                // Whole blocks of common letters, single spaces and ZWNJs, when nothing looks
-                // at single words. Before a word, the bytes behind are the letter just written.
-                if let Some(kernel) = self.quiet {
-                    let mut words = (word_len, last_word_len);
-                    let end =
-                        kernel.quiet_end(bytes, i, matches!(state, Run::Word { .. }), &mut words);
-                    if end > i {
-                        (word_len, last_word_len) = words;
-                        state = after_quiet(table, bytes, end);
-                        any_word = true;
-                        i = end;
-                    }
-                }
                 // A word starts here: restoration plans it, and the slow path takes over if
                 // anything is to be done.
                 if self.restoring
@@ -300,10 +311,15 @@ impl<S: Sink> Engine<'_, '_, S> {
 fn after_quiet(table: &[u8; PLAIN_LEN], bytes: &[u8], end: usize) -> Run {
     match bytes[end - 1] {
         b' ' => Run::Space,
+        b'.' | b':' | b'!' | b')' => Run::Closer,
         // A ZWNJ follows a joining letter.
         _ if bytes[..end].ends_with(&ZWNJ_UTF8) => Run::Word { joins: true },
-        _ => Run::Word {
-            joins: pair_class(table, bytes[end - 2], bytes[end - 1]) == PLAIN_JOINER,
+        _ => match pair_class(table, bytes[end - 2], bytes[end - 1]) {
+            PLAIN_DIGIT => Run::Digit,
+            PLAIN_CLOSER => Run::Closer,
+            class => Run::Word {
+                joins: class == PLAIN_JOINER,
+            },
         },
     }
 }

@@ -26,7 +26,7 @@ const LANES: usize = WINDOW - 2 * CONTEXT;
 
 /// The letters, as a union of seven products `lead × high nibble × low nibble of the second
 /// byte`, one bit each: a pair `lead cont` is a letter if the three entries share a bit.
-/// Lead bytes are D8..DB, indexed by their low nibble.
+/// Lead bytes are D8..DB, indexed by their low nibble. The eighth bit is the Persian digits.
 mod letter {
     pub(super) const LEAD: [u8; 16] = lead(&[
         (0xD8, 1 << 0),
@@ -37,13 +37,17 @@ mod letter {
         (0xDB, 1 << 4),
         (0xDA, 1 << 5),
         (0xDA, 1 << 6),
+        (0xDB, DIGIT),
     ]);
+    /// The eighth bit: not a letter but a Persian digit, DB B0..B9.
+    pub(super) const DIGIT: u8 = 1 << 7;
     // ء..ظ ع غ (U+0621..U+063A), ف ق ل م ن ه و, پ, ڀ چ ڌ ۀ ۆ ی, ک گ, ژ
     pub(super) const HIGH: [u8; 16] = nibbles(&[
         (0xA, 1 << 0 | 1 << 5),
         (0xB, 1 << 1 | 1 << 3),
         (0x8, 1 << 2 | 1 << 4),
         (0x9, 1 << 6),
+        (0xB, DIGIT),
     ]);
     pub(super) const LOW: [u8; 16] = {
         let mut t = [0u8; 16];
@@ -71,6 +75,9 @@ mod letter {
             if k == 8 {
                 bits |= 1 << 6; // DA 98
             }
+            if k <= 9 {
+                bits |= DIGIT; // DB B0..B9
+            }
             t[k] = bits;
             k += 1;
         }
@@ -92,16 +99,19 @@ mod letter {
     }
 }
 
-/// The letters of [`letter`] that join the letter after them, as products the same way.
+/// The letters of [`letter`] that join the letter after them, as products the same way. The
+/// eighth bit is the Arabic comma.
 mod joiner {
+    /// The eighth bit: not a letter but `،`, D8 8C.
+    pub(super) const COMMA: u8 = 1 << 7;
     pub(super) const LEAD: [u8; 16] = super::letter::nibbles(&[
-        (0x8, 1 << 0 | 1 << 1),
+        (0x8, 1 << 0 | 1 << 1 | COMMA),
         (0x9, 1 << 2 | 1 << 3),
         (0xA, 1 << 4 | 1 << 6),
         (0xB, 1 << 5),
     ]);
     pub(super) const HIGH: [u8; 16] = super::letter::nibbles(&[
-        (0x8, 1 << 2 | 1 << 4 | 1 << 5),
+        (0x8, 1 << 2 | 1 << 4 | 1 << 5 | COMMA),
         (0xA, 1 << 0 | 1 << 6),
         (0xB, 1 << 1 | 1 << 3),
     ]);
@@ -126,7 +136,7 @@ mod joiner {
                 bits |= 1 << 4; // DA: چ
             }
             if k == 0xC {
-                bits |= 1 << 5; // DB: ی
+                bits |= 1 << 5 | COMMA; // DB: ی, and D8 8C: ،
             }
             if matches!(k, 9 | 0xF) {
                 bits |= 1 << 6; // DA: ک گ
@@ -145,8 +155,14 @@ struct Classes {
     letter: u64,
     /// A quiet letter that joins the next starts here.
     joiner: u64,
+    /// A Persian digit starts here.
+    digit: u64,
     /// A space.
     space: u64,
+    /// One of `. : ! )`, which take a space after them.
+    closer: u64,
+    /// `،` starts here.
+    comma: u64,
     /// A ZWNJ starts here.
     zwnj: u64,
 }
@@ -180,6 +196,7 @@ impl Kernel {
         bytes: &[u8],
         i: usize,
         lookback: bool,
+        digits: bool,
         words: &mut (u32, u32),
     ) -> usize {
         #[cfg(target_arch = "x86_64")]
@@ -188,12 +205,12 @@ impl Kernel {
             // SAFETY: a `Kernel` exists only where `detect` found what `avx2` needs.
             #[allow(unsafe_code)]
             unsafe {
-                avx2::quiet_end(bytes, i, lookback, words)
+                avx2::quiet_end(bytes, i, lookback, digits, words)
             }
         }
         #[cfg(not(target_arch = "x86_64"))]
         {
-            let _ = (self, bytes, lookback, words);
+            let _ = (self, bytes, lookback, digits, words);
             unreachable!("no kernel is detected on this architecture: {i}")
         }
     }
@@ -205,42 +222,52 @@ fn quiet_end_with(
     bytes: &[u8],
     mut i: usize,
     mut lookback: bool,
+    digits: bool,
     words: &mut (u32, u32),
     classes: impl Fn(&[u8; WINDOW + 1]) -> Classes,
 ) -> usize {
     loop {
-        let mut c = match i
+        let c = match i
             .checked_sub(CONTEXT)
             .and_then(|w| bytes.get(w..=w + WINDOW))
         {
             Some(w) => classes(w.try_into().expect("a window")),
-            None => {
-                // Near either end of the text: the bytes that exist, zeros elsewhere.
-                classes(&padded(bytes, i))
-            }
+            None => classes(&padded(bytes, i)),
         };
-        if !lookback {
-            let context = !((1u64 << CONTEXT) - 1);
-            c.letter &= context;
-            c.joiner &= context;
-            c.space &= context;
-            c.zwnj &= context;
-        }
-        let space = c.space & (c.letter << 2) & (c.letter >> 1);
-        let zwnj = c.zwnj & (c.joiner << 2) & (c.letter >> 3);
-        let quiet = c.letter | (c.letter << 1) | space | zwnj | (zwnj << 1) | (zwnj << 2);
+        // Without lookback, the context before `i` reads as nothing.
+        let context = if lookback {
+            !0
+        } else {
+            !((1u64 << CONTEXT) - 1)
+        };
+        let letter = c.letter & context;
+        let joiner = c.joiner & context;
+        let digit = if digits { c.digit & context } else { 0 };
+        let space = c.space & context;
+        let (closer, comma) = (c.closer & context, c.comma & context);
+        let zwnj = c.zwnj & context;
+        // Bit `k` of `x << n` is bit `k - n` of `x`: what lies `n` bytes before.
+        let word_char = letter | digit; // two bytes each
+        // A letter, not glued after a digit.
+        let letter = letter & !(digit << 2);
+        // A space after a letter, digit or closer, before a letter or digit.
+        let space = space & ((word_char | comma) << 2 | closer << 1) & (word_char >> 1);
+        // A closer after a letter or digit, before a space.
+        let comma = comma & (word_char << 2) & (c.space >> 2);
+        let closer = closer & (word_char << 2) & (c.space >> 1);
+        // A ZWNJ after a joining letter, before a letter.
+        let zwnj = zwnj & (joiner << 2) & (c.letter >> 3);
+        let two = letter | digit | comma;
+        let quiet = two | (two << 1) | space | closer | zwnj | (zwnj << 1) | (zwnj << 2);
         let n = ((!(quiet >> CONTEXT)).trailing_zeros() as usize).min(LANES);
         let mut end = i + n;
-        // Back to a character boundary (quiet characters are two or three bytes).
+        // Back to a character boundary (quiet characters are one to three bytes).
         while bytes.get(end).is_some_and(|&b| b & 0xC0 == 0x80) {
             end -= 1;
         }
         let kept = (1u64 << (end - i)) - 1;
-        count_words(
-            words,
-            (c.letter >> CONTEXT) & kept,
-            (c.space >> CONTEXT) & kept,
-        );
+        let ends = space | closer | comma | digit;
+        count_words(words, (letter >> CONTEXT) & kept, (ends >> CONTEXT) & kept);
         if n < LANES || end == i {
             return end;
         }
@@ -264,22 +291,29 @@ fn padded(bytes: &[u8], i: usize) -> [u8; WINDOW + 1] {
     window
 }
 
-/// Updates `(letters of the current word, letters of the word before)` over bytes whose
-/// letter starts and spaces are the bits `letters` and `spaces`.
-fn count_words(words: &mut (u32, u32), letters: u64, spaces: u64) {
-    if spaces == 0 {
+/// Updates `(letters of the current word, letters of the last word before it)` over bytes
+/// whose letter starts are the bits `letters` and whose word ends (spaces, punctuation,
+/// digits) are the bits `ends`. A word end after no letters leaves the last word as it was,
+/// as in the engine.
+fn count_words(words: &mut (u32, u32), letters: u64, ends: u64) {
+    if ends == 0 {
         words.0 += letters.count_ones();
         return;
     }
-    let last = 63 - spaces.leading_zeros(); // the last space
-    let before = (1u64 << last) - 1;
-    let earlier = spaces & before;
-    words.1 = if earlier == 0 {
-        words.0 + (letters & before).count_ones()
-    } else {
-        let from = 64 - earlier.leading_zeros(); // after the space before the last
-        (letters & before & !((1u64 << from) - 1)).count_ones()
-    };
+    let last = 63 - ends.leading_zeros(); // the last word end
+    let before = letters & ((1u64 << last) - 1);
+    if before != 0 {
+        // The word of the last letter before it, and the word ends before that letter.
+        let h = 63 - before.leading_zeros();
+        let earlier = ends & ((1u64 << h) - 1);
+        words.1 = if earlier == 0 {
+            words.0 + before.count_ones()
+        } else {
+            (before >> (64 - earlier.leading_zeros())).count_ones()
+        };
+    } else if words.0 > 0 {
+        words.1 = words.0;
+    }
     words.0 = (letters >> last).count_ones();
 }
 
@@ -300,10 +334,11 @@ mod avx2 {
         bytes: &[u8],
         i: usize,
         lookback: bool,
+        digits: bool,
         words: &mut (u32, u32),
     ) -> usize {
         // SAFETY: the caller vouches for AVX2.
-        quiet_end_with(bytes, i, lookback, words, |window| unsafe {
+        quiet_end_with(bytes, i, lookback, digits, words, |window| unsafe {
             classes(window)
         })
     }
@@ -354,26 +389,46 @@ mod avx2 {
                 let lead = _mm256_and_si256(byte, nibble);
                 let high = _mm256_and_si256(_mm256_srli_epi16(next, 4), nibble);
                 let low = _mm256_and_si256(next, nibble);
-                macro_rules! product {
-                    ($t_lead:expr, $t_high:expr, $t_low:expr) => {{
-                        let bits = _mm256_and_si256(
+                let products = |t_lead, t_high, t_low| {
+                    _mm256_and_si256(
+                        _mm256_and_si256(
                             _mm256_and_si256(
-                                _mm256_shuffle_epi8($t_lead, lead),
-                                _mm256_shuffle_epi8($t_high, high),
+                                _mm256_shuffle_epi8(t_lead, lead),
+                                _mm256_shuffle_epi8(t_high, high),
                             ),
-                            _mm256_shuffle_epi8($t_low, low),
-                        );
-                        _mm256_andnot_si256(_mm256_cmpeq_epi8(bits, zero), is_lead)
-                    }};
-                }
+                            _mm256_shuffle_epi8(t_low, low),
+                        ),
+                        is_lead,
+                    )
+                };
                 macro_rules! bits {
                     ($v:expr) => {
                         u64::from(_mm256_movemask_epi8($v) as u32) << (32 * half)
                     };
+                    (not $v:expr) => {
+                        u64::from(!(_mm256_movemask_epi8($v) as u32)) << (32 * half)
+                    };
                 }
-                out.letter |= bits!(product!(l_lead, l_high, l_low));
-                out.joiner |= bits!(product!(j_lead, j_high, j_low));
+                // Any of the seven low bits: a letter; the eighth is read by `movemask` itself.
+                let any = |v| _mm256_cmpeq_epi8(_mm256_and_si256(v, splat!(0x7F)), zero);
+                let l = products(l_lead, l_high, l_low);
+                let j = products(j_lead, j_high, j_low);
+                out.letter |= bits!(not any(l));
+                out.joiner |= bits!(not any(j));
+                out.digit |= bits!(l);
+                out.comma |= bits!(j);
                 out.space |= bits!(_mm256_cmpeq_epi8(byte, splat!(b' ')));
+                let closer = _mm256_or_si256(
+                    _mm256_or_si256(
+                        _mm256_cmpeq_epi8(byte, splat!(b'.')),
+                        _mm256_cmpeq_epi8(byte, splat!(b':')),
+                    ),
+                    _mm256_or_si256(
+                        _mm256_cmpeq_epi8(byte, splat!(b'!')),
+                        _mm256_cmpeq_epi8(byte, splat!(b')')),
+                    ),
+                );
+                out.closer |= bits!(closer);
                 let e2 = _mm256_cmpeq_epi8(byte, splat!(0xE2u8));
                 let b80 = _mm256_cmpeq_epi8(next, splat!(0x80u8));
                 out.zwnj |= bits!(_mm256_and_si256(e2, b80));
@@ -392,24 +447,42 @@ mod tests {
     use crate::normalize::Letters;
     use crate::normalize::engine::tables::{PLAIN, PLAIN_JOINER, PLAIN_LETTER};
 
-    /// Is `lead cont` in the table set `(lead, high, low)`?
-    #[inline]
-    fn in_set(tables: (&[u8; 16], &[u8; 16], &[u8; 16]), lead: u8, cont: u8) -> bool {
-        lead & 0xFC == 0xD8
-            && tables.0[usize::from(lead & 0xF)]
-                & tables.1[usize::from(cont >> 4)]
-                & tables.2[usize::from(cont & 0xF)]
-                != 0
+    /// The bits `lead cont` has in the tables `(lead, high, low)`.
+    fn bits(tables: (&[u8; 16], &[u8; 16], &[u8; 16]), lead: u8, cont: u8) -> u8 {
+        if lead & 0xFC != 0xD8 {
+            return 0;
+        }
+        tables.0[usize::from(lead & 0xF)]
+            & tables.1[usize::from(cont >> 4)]
+            & tables.2[usize::from(cont & 0xF)]
+    }
+
+    fn letter_bits(lead: u8, cont: u8) -> u8 {
+        bits((&letter::LEAD, &letter::HIGH, &letter::LOW), lead, cont)
+    }
+
+    fn joiner_bits(lead: u8, cont: u8) -> u8 {
+        bits((&joiner::LEAD, &joiner::HIGH, &joiner::LOW), lead, cont)
     }
 
     /// Is `lead cont` one of the quiet letters?
     fn is_letter(lead: u8, cont: u8) -> bool {
-        in_set((&letter::LEAD, &letter::HIGH, &letter::LOW), lead, cont)
+        letter_bits(lead, cont) & !letter::DIGIT != 0
     }
 
     /// Is `lead cont` one of the quiet letters that join the letter after them?
     fn is_joiner(lead: u8, cont: u8) -> bool {
-        in_set((&joiner::LEAD, &joiner::HIGH, &joiner::LOW), lead, cont)
+        joiner_bits(lead, cont) & !joiner::COMMA != 0
+    }
+
+    /// Is `lead cont` a Persian digit?
+    fn is_digit(lead: u8, cont: u8) -> bool {
+        letter_bits(lead, cont) & letter::DIGIT != 0
+    }
+
+    /// Is `lead cont` the Arabic comma?
+    fn is_comma(lead: u8, cont: u8) -> bool {
+        joiner_bits(lead, cont) & joiner::COMMA != 0
     }
 
     #[test]
@@ -432,6 +505,16 @@ mod tests {
                         "{lead:X} {cont:X}"
                     );
                 }
+                let pair = [lead, cont];
+                let c = std::str::from_utf8(&pair)
+                    .ok()
+                    .and_then(|s| s.chars().next());
+                assert_eq!(
+                    is_digit(lead, cont),
+                    c.is_some_and(|c| ('۰'..='۹').contains(&c)),
+                    "{lead:X} {cont:X}"
+                );
+                assert_eq!(is_comma(lead, cont), c == Some('،'), "{lead:X} {cont:X}");
             }
         }
         // The common letters are all in, and the joiners among them.
@@ -447,7 +530,7 @@ mod tests {
 
     /// The obvious version of [`Kernel::quiet_end`]: a character at a time, each with its
     /// neighbours.
-    fn reference(text: &str, start: usize, lookback: bool) -> usize {
+    fn reference(text: &str, start: usize, lookback: bool, digits: bool) -> usize {
         let class = |c: Option<char>, f: fn(u8, u8) -> bool| {
             c.is_some_and(|c| {
                 let mut b = [0; 4];
@@ -460,14 +543,18 @@ mod tests {
         } else {
             None
         };
+        let word_char = |c: Option<char>| class(c, is_letter) || (digits && class(c, is_digit));
+        let closer = |c: Option<char>| matches!(c, Some('.' | ':' | '!' | ')' | '،'));
         let mut end = start;
         let mut chars = text[start..].chars().peekable();
         while let Some(c) = chars.next() {
             let next = chars.peek().copied();
             let quiet = match c {
-                ' ' => class(before, is_letter) && class(next, is_letter),
+                ' ' => (word_char(before) || closer(before)) && word_char(next),
                 crate::ZWNJ => class(before, is_joiner) && class(next, is_letter),
-                _ => class(Some(c), is_letter),
+                _ if closer(Some(c)) => word_char(before) && next == Some(' '),
+                _ if digits && class(Some(c), is_digit) => true,
+                _ => class(Some(c), is_letter) && !(digits && class(before, is_digit)),
             };
             if !quiet {
                 break;
@@ -478,14 +565,20 @@ mod tests {
         end
     }
 
-    /// Letters of the current and the previous word after `text[..end]`, as the engine counts
-    /// them (a word ends at a space; ZWNJs do not end it).
+    /// Letters of the current and the last word before it after `text[start..end]`, as the
+    /// engine counts them: a word ends at a space, punctuation or a digit (ZWNJs do not end
+    /// it), and an end after no letters keeps the last word.
     fn reference_words(text: &str, start: usize, end: usize, words: (u32, u32)) -> (u32, u32) {
         let mut w = words;
         for c in text[start..end].chars() {
             match c {
-                ' ' => w = (0, w.0),
                 crate::ZWNJ => {}
+                ' ' | '.' | ':' | '!' | ')' | '،' | '۰'..='۹' => {
+                    if w.0 > 0 {
+                        w.1 = w.0;
+                    }
+                    w.0 = 0;
+                }
                 _ => w.0 += 1,
             }
         }
@@ -506,16 +599,18 @@ mod tests {
             "یک\u{200C}",
             "ب ",
             " ب",
+            "در ۱۲ ماه. سال ۱۴۰۲، و ۳ب: گفت! (ب) یک ،ب . ب ۱. ۲ ۱ ۲، ب ۱:۲ ب  .",
         ];
         for text in texts {
             for start in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
-                for lookback in [false, true] {
+                for (lookback, digits) in [(false, true), (true, true), (true, false)] {
                     let mut words = (3, 7);
-                    let end = kernel.quiet_end(text.as_bytes(), start, lookback, &mut words);
+                    let bytes = text.as_bytes();
+                    let end = kernel.quiet_end(bytes, start, lookback, digits, &mut words);
                     assert_eq!(
                         end,
-                        reference(text, start, lookback),
-                        "{start} {lookback} in {text}"
+                        reference(text, start, lookback, digits),
+                        "{start} {lookback} {digits} in {text}"
                     );
                     assert_eq!(words, reference_words(text, start, end, (3, 7)), "{start}");
                 }
