@@ -1,5 +1,6 @@
 //! The engine's fast path: a byte-level state machine that skips text no step can change.
 
+use super::quiet::Words;
 use super::tables::{
     PLAIN_CLOSER, PLAIN_DIGIT, PLAIN_JOINER, PLAIN_LEN, PLAIN_LETTER, is_plain_letter, letter_run,
     pair_class, plain_class,
@@ -69,6 +70,8 @@ impl<S: Sink> Engine<'_, '_, S> {
         let mut word_len = self.word_len;
         let mut last_word_len = self.last_word_len;
         let mut any_word = false;
+        // Where the line after the last line end passed starts, if any.
+        let mut line = None;
         let table = self.plain;
         loop {
             // A position restoration planned: write its edit here, in a plain word, or let
@@ -110,7 +113,11 @@ impl<S: Sink> Engine<'_, '_, S> {
                     Run::Start | Run::Word { .. } | Run::Space | Run::Opener
                 )
             {
-                let mut words = (word_len, last_word_len);
+                let mut words = Words {
+                    len: word_len,
+                    last: last_word_len,
+                    line: None,
+                };
                 let end = kernel.quiet_end(
                     bytes,
                     i,
@@ -119,7 +126,8 @@ impl<S: Sink> Engine<'_, '_, S> {
                     &mut words,
                 );
                 if end > i {
-                    (word_len, last_word_len) = words;
+                    (word_len, last_word_len) = (words.len, words.last);
+                    line = words.line.or(line);
                     state = after_quiet(table, bytes, end);
                     any_word = true;
                     i = end;
@@ -262,14 +270,27 @@ impl<S: Sink> Engine<'_, '_, S> {
         }
         if i > start {
             let written = &self.text[start..i];
-            let mut back = written.chars().rev();
-            let before = self.prev;
+            // Quiet blocks go through line ends: the state is that of the last line.
+            let (line, new_line) = match line {
+                Some(at) => (&self.text[at..i], true),
+                None => (written, false),
+            };
+            let mut back = line.chars().rev();
+            let before = if new_line { None } else { self.prev };
             self.prev = back.next();
             self.prev2 = back.next().or(before);
             self.prev_mark = None;
             self.word_len = word_len;
             self.last_word_len = last_word_len;
-            if any_word {
+            if new_line {
+                self.quote_close = None;
+                // A quiet line end is followed by a letter or digit, or by another line end.
+                self.script = if line.is_empty() {
+                    Script::None
+                } else {
+                    Script::Persian
+                };
+            } else if any_word {
                 self.script = Script::Persian;
             }
         }
@@ -311,6 +332,7 @@ impl<S: Sink> Engine<'_, '_, S> {
 fn after_quiet(table: &[u8; PLAIN_LEN], bytes: &[u8], end: usize) -> Run {
     match bytes[end - 1] {
         b' ' => Run::Space,
+        b'\n' => Run::Start,
         b'.' | b':' | b'!' | b')' => Run::Closer,
         // A ZWNJ follows a joining letter.
         _ if bytes[..end].ends_with(&ZWNJ_UTF8) => Run::Word { joins: true },

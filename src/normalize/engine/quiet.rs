@@ -21,6 +21,8 @@
 const CONTEXT: usize = 4;
 /// Bytes in a window, the context included.
 const WINDOW: usize = 64;
+/// Bytes a window reads: its own and the two after them (a ZWNJ's second and third bytes).
+const READ: usize = WINDOW + 2;
 /// Bytes a window can vouch for: the rest are read only as context for these.
 const LANES: usize = WINDOW - 2 * CONTEXT;
 
@@ -148,6 +150,17 @@ mod joiner {
     };
 }
 
+/// What the engine keeps track of across a quiet run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Words {
+    /// Letters in the word being written.
+    pub len: u32,
+    /// Letters in the last word before it on its line.
+    pub last: u32,
+    /// Where the line after the last line end the run went through starts, if it did.
+    pub line: Option<usize>,
+}
+
 /// Per-byte classes of a window, bit `k` for byte `k`.
 #[derive(Clone, Copy, Default)]
 struct Classes {
@@ -159,6 +172,8 @@ struct Classes {
     digit: u64,
     /// A space.
     space: u64,
+    /// A line feed.
+    newline: u64,
     /// One of `. : ! )`, which take a space after them.
     closer: u64,
     /// `،` starts here.
@@ -197,7 +212,7 @@ impl Kernel {
         i: usize,
         lookback: bool,
         digits: bool,
-        words: &mut (u32, u32),
+        words: &mut Words,
     ) -> usize {
         #[cfg(target_arch = "x86_64")]
         {
@@ -223,14 +238,11 @@ fn quiet_end_with(
     mut i: usize,
     mut lookback: bool,
     digits: bool,
-    words: &mut (u32, u32),
-    classes: impl Fn(&[u8; WINDOW + 1]) -> Classes,
+    words: &mut Words,
+    classes: impl Fn(&[u8; READ]) -> Classes,
 ) -> usize {
     loop {
-        let c = match i
-            .checked_sub(CONTEXT)
-            .and_then(|w| bytes.get(w..=w + WINDOW))
-        {
+        let c = match i.checked_sub(CONTEXT).and_then(|w| bytes.get(w..w + READ)) {
             Some(w) => classes(w.try_into().expect("a window")),
             None => classes(&padded(bytes, i)),
         };
@@ -244,6 +256,7 @@ fn quiet_end_with(
         let joiner = c.joiner & context;
         let digit = if digits { c.digit & context } else { 0 };
         let space = c.space & context;
+        let newline = c.newline & context;
         let (closer, comma) = (c.closer & context, c.comma & context);
         let zwnj = c.zwnj & context;
         // Bit `k` of `x << n` is bit `k - n` of `x`: what lies `n` bytes before.
@@ -252,13 +265,19 @@ fn quiet_end_with(
         let letter = letter & !(digit << 2);
         // A space after a letter, digit or closer, before a letter or digit.
         let space = space & ((word_char | comma) << 2 | closer << 1) & (word_char >> 1);
-        // A closer after a letter or digit, before a space.
-        let comma = comma & (word_char << 2) & (c.space >> 2);
-        let closer = closer & (word_char << 2) & (c.space >> 1);
+        // A line end after a letter, digit, closer or line end, before a letter, digit or
+        // line end (no spaces to trim on either side).
+        let newline = newline
+            & ((word_char | comma) << 2 | (closer | newline) << 1)
+            & ((word_char | newline) >> 1);
+        // A closer after a letter or digit, before a space or line end.
+        let gap = c.space | c.newline;
+        let comma = comma & (word_char << 2) & (gap >> 2);
+        let closer = closer & (word_char << 2) & (gap >> 1);
         // A ZWNJ after a joining letter, before a letter.
         let zwnj = zwnj & (joiner << 2) & (c.letter >> 3);
         let two = letter | digit | comma;
-        let quiet = two | (two << 1) | space | closer | zwnj | (zwnj << 1) | (zwnj << 2);
+        let quiet = two | (two << 1) | space | newline | closer | zwnj | (zwnj << 1) | (zwnj << 2);
         let n = ((!(quiet >> CONTEXT)).trailing_zeros() as usize).min(LANES);
         let mut end = i + n;
         // Back to a character boundary (quiet characters are one to three bytes).
@@ -267,7 +286,16 @@ fn quiet_end_with(
         }
         let kept = (1u64 << (end - i)) - 1;
         let ends = space | closer | comma | digit;
-        count_words(words, (letter >> CONTEXT) & kept, (ends >> CONTEXT) & kept);
+        let lines = (newline >> CONTEXT) & kept;
+        if lines != 0 {
+            words.line = Some(i + 64 - lines.leading_zeros() as usize);
+        }
+        count_words(
+            words,
+            (letter >> CONTEXT) & kept,
+            (ends >> CONTEXT) & kept,
+            lines,
+        );
         if n < LANES || end == i {
             return end;
         }
@@ -279,11 +307,11 @@ fn quiet_end_with(
 /// The window of `i` near either end of the text: the bytes that exist, zeros elsewhere.
 #[cold]
 #[inline(never)]
-fn padded(bytes: &[u8], i: usize) -> [u8; WINDOW + 1] {
-    let mut window = [0u8; WINDOW + 1];
+fn padded(bytes: &[u8], i: usize) -> [u8; READ] {
+    let mut window = [0u8; READ];
     // window[k] is bytes[i - CONTEXT + k].
     let from = i.saturating_sub(CONTEXT);
-    let to = bytes.len().min(i + WINDOW + 1 - CONTEXT);
+    let to = bytes.len().min(i + READ - CONTEXT);
     if from < to {
         let at = from + CONTEXT - i;
         window[at..at + (to - from)].copy_from_slice(&bytes[from..to]);
@@ -294,10 +322,17 @@ fn padded(bytes: &[u8], i: usize) -> [u8; WINDOW + 1] {
 /// Updates `(letters of the current word, letters of the last word before it)` over bytes
 /// whose letter starts are the bits `letters` and whose word ends (spaces, punctuation,
 /// digits) are the bits `ends`. A word end after no letters leaves the last word as it was,
-/// as in the engine.
-fn count_words(words: &mut (u32, u32), letters: u64, ends: u64) {
+/// as in the engine; a line end (the bits `lines`) sets both to 0.
+fn count_words(words: &mut Words, mut letters: u64, mut ends: u64, lines: u64) {
+    if lines != 0 {
+        // A line end starts both counts again.
+        let after = !(!0u64 >> lines.leading_zeros()); // the bits above the last line end
+        (words.len, words.last) = (0, 0);
+        letters &= after;
+        ends &= after;
+    }
     if ends == 0 {
-        words.0 += letters.count_ones();
+        words.len += letters.count_ones();
         return;
     }
     let last = 63 - ends.leading_zeros(); // the last word end
@@ -306,21 +341,21 @@ fn count_words(words: &mut (u32, u32), letters: u64, ends: u64) {
         // The word of the last letter before it, and the word ends before that letter.
         let h = 63 - before.leading_zeros();
         let earlier = ends & ((1u64 << h) - 1);
-        words.1 = if earlier == 0 {
-            words.0 + before.count_ones()
+        words.last = if earlier == 0 {
+            words.len + before.count_ones()
         } else {
             (before >> (64 - earlier.leading_zeros())).count_ones()
         };
-    } else if words.0 > 0 {
-        words.1 = words.0;
+    } else if words.len > 0 {
+        words.last = words.len;
     }
-    words.0 = (letters >> last).count_ones();
+    words.len = (letters >> last).count_ones();
 }
 
 #[cfg(target_arch = "x86_64")]
 #[allow(unsafe_code)]
 mod avx2 {
-    use super::{Classes, WINDOW, joiner, letter, quiet_end_with};
+    use super::{Classes, READ, Words, joiner, letter, quiet_end_with};
     use std::arch::x86_64::*;
 
     /// [`Kernel::quiet_end`](super::Kernel::quiet_end), compiled with the bit-counting
@@ -335,7 +370,7 @@ mod avx2 {
         i: usize,
         lookback: bool,
         digits: bool,
-        words: &mut (u32, u32),
+        words: &mut Words,
     ) -> usize {
         // SAFETY: the caller vouches for AVX2.
         quiet_end_with(bytes, i, lookback, digits, words, |window| unsafe {
@@ -348,11 +383,23 @@ mod avx2 {
     /// # Safety
     ///
     /// The processor must support AVX2.
+    /// `. : ! )` at the places of their low nibbles; 0xFF (never an ASCII byte) elsewhere.
+    const CLOSERS: [u8; 16] = {
+        let mut t = [0xFF; 16];
+        let mut k = 0;
+        let bytes = b".:!)";
+        while k < bytes.len() {
+            t[(bytes[k] & 0xF) as usize] = bytes[k];
+            k += 1;
+        }
+        t
+    };
+
     #[target_feature(enable = "avx2")]
     #[inline(never)] // inlined, LLVM turns the masks' bit arithmetic back into byte shuffles
-    pub(super) unsafe fn classes(window: &[u8; WINDOW + 1]) -> Classes {
+    pub(super) unsafe fn classes(window: &[u8; READ]) -> Classes {
         // SAFETY (for the whole body): the table loads read 16-byte arrays, the window loads 32
-        // bytes at offsets 0, 1, 32 and 33 of a 65-byte array; the rest are register
+        // bytes at offsets 0, 1, 2, 32, 33 and 34 of a 66-byte array; the rest are register
         // operations that AVX2 provides.
         unsafe {
             macro_rules! table {
@@ -378,7 +425,7 @@ mod avx2 {
             let nibble = splat!(0x0F);
             let zero = _mm256_setzero_si256();
             let mut out = Classes::default();
-            let mut third = 0u64; // bytes 8C, the last of a ZWNJ
+            let closers = _mm256_broadcastsi128_si256(_mm_loadu_si128(CLOSERS.as_ptr().cast()));
             for half in 0..2 {
                 let p = window.as_ptr().add(32 * half);
                 let byte = _mm256_loadu_si256(p.cast::<__m256i>());
@@ -418,24 +465,21 @@ mod avx2 {
                 out.digit |= bits!(l);
                 out.comma |= bits!(j);
                 out.space |= bits!(_mm256_cmpeq_epi8(byte, splat!(b' ')));
-                let closer = _mm256_or_si256(
-                    _mm256_or_si256(
-                        _mm256_cmpeq_epi8(byte, splat!(b'.')),
-                        _mm256_cmpeq_epi8(byte, splat!(b':')),
-                    ),
-                    _mm256_or_si256(
-                        _mm256_cmpeq_epi8(byte, splat!(b'!')),
-                        _mm256_cmpeq_epi8(byte, splat!(b')')),
-                    ),
-                );
+                out.newline |= bits!(_mm256_cmpeq_epi8(byte, splat!(b'\n')));
+                // `. : ! )`: the byte the table has for its low nibble (bytes from 80 read 0).
+                let closer = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(closers, byte), byte);
                 out.closer |= bits!(closer);
-                let e2 = _mm256_cmpeq_epi8(byte, splat!(0xE2u8));
-                let b80 = _mm256_cmpeq_epi8(next, splat!(0x80u8));
-                out.zwnj |= bits!(_mm256_and_si256(e2, b80));
-                third |= bits!(_mm256_cmpeq_epi8(byte, splat!(0x8Cu8)));
+                // E2 80 8C
+                let after = _mm256_loadu_si256(p.add(2).cast::<__m256i>());
+                let zwnj = _mm256_and_si256(
+                    _mm256_and_si256(
+                        _mm256_cmpeq_epi8(byte, splat!(0xE2u8)),
+                        _mm256_cmpeq_epi8(next, splat!(0x80u8)),
+                    ),
+                    _mm256_cmpeq_epi8(after, splat!(0x8Cu8)),
+                );
+                out.zwnj |= bits!(zwnj);
             }
-            // E2 80 8C: the first two bytes from one mask, the third two bytes on.
-            out.zwnj &= third >> 2;
             out
         }
     }
@@ -551,8 +595,12 @@ mod tests {
             let next = chars.peek().copied();
             let quiet = match c {
                 ' ' => (word_char(before) || closer(before)) && word_char(next),
+                '\n' => {
+                    (word_char(before) || closer(before) || before == Some('\n'))
+                        && (word_char(next) || next == Some('\n'))
+                }
                 crate::ZWNJ => class(before, is_joiner) && class(next, is_letter),
-                _ if closer(Some(c)) => word_char(before) && next == Some(' '),
+                _ if closer(Some(c)) => word_char(before) && matches!(next, Some(' ' | '\n')),
                 _ if digits && class(Some(c), is_digit) => true,
                 _ => class(Some(c), is_letter) && !(digits && class(before, is_digit)),
             };
@@ -568,11 +616,12 @@ mod tests {
     /// Letters of the current and the last word before it after `text[start..end]`, as the
     /// engine counts them: a word ends at a space, punctuation or a digit (ZWNJs do not end
     /// it), and an end after no letters keeps the last word.
-    fn reference_words(text: &str, start: usize, end: usize, words: (u32, u32)) -> (u32, u32) {
+    fn reference_words(text: &str, start: usize, end: usize, words: (u32, u32)) -> Words {
         let mut w = words;
         for c in text[start..end].chars() {
             match c {
                 crate::ZWNJ => {}
+                '\n' => w = (0, 0),
                 ' ' | '.' | ':' | '!' | ')' | '،' | '۰'..='۹' => {
                     if w.0 > 0 {
                         w.1 = w.0;
@@ -582,7 +631,12 @@ mod tests {
                 _ => w.0 += 1,
             }
         }
-        w
+        let line = text[start..end].rfind('\n').map(|at| start + at + 1);
+        Words {
+            len: w.0,
+            last: w.1,
+            line,
+        }
     }
 
     #[test]
@@ -600,11 +654,16 @@ mod tests {
             "ب ",
             " ب",
             "در ۱۲ ماه. سال ۱۴۰۲، و ۳ب: گفت! (ب) یک ،ب . ب ۱. ۲ ۱ ۲، ب ۱:۲ ب  .",
+            "خط یک.\nخط دو، و\n\nسه ۱۲\n ب \nب\n\n",
         ];
         for text in texts {
             for start in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
                 for (lookback, digits) in [(false, true), (true, true), (true, false)] {
-                    let mut words = (3, 7);
+                    let mut words = Words {
+                        len: 3,
+                        last: 7,
+                        line: None,
+                    };
                     let bytes = text.as_bytes();
                     let end = kernel.quiet_end(bytes, start, lookback, digits, &mut words);
                     assert_eq!(
