@@ -46,7 +46,7 @@ pub fn add_commas(text: &str) -> Cow<'_, str> {
             };
             out.push_str(&text[copied..i]);
             for (k, d) in run.iter().enumerate() {
-                if k > 0 && (run.len() - k) % 3 == 0 {
+                if k > 0 && (run.len() - k).is_multiple_of(3) {
                     out.push(sep);
                 }
                 out.push(*d);

@@ -316,22 +316,20 @@ impl QuoteDetector {
             && !found
                 .iter()
                 .any(|q| q.content.start <= open.end() && open.start <= q.content.end())
+            && let Some(q) = speakerless_marked(text, open, 3)
         {
-            if let Some(q) = speakerless_marked(text, open, 3) {
-                found.retain(|q| q.kind != QuoteKind::Headline);
-                found.push(q);
-                found.sort_by_key(|q| q.content.start);
-            }
+            found.retain(|q| q.kind != QuoteKind::Headline);
+            found.push(q);
+            found.sort_by_key(|q| q.content.start);
         }
         // A unit that opens with a quotation mark goes on with the speaker before it (an
         // interview answer, a quotation over several paragraphs).
         if found.is_empty()
             && let Some(first) = toks.first()
             && matches!(first.text, "«" | "\"" | "“")
+            && let Some(q) = speakerless_marked(text, first, 4)
         {
-            if let Some(q) = speakerless_marked(text, first, 4) {
-                found.push(q);
-            }
+            found.push(q);
         }
         forms::markers(keys, markers);
         for q in clause_adverbials(text, toks, keys, markers) {
