@@ -181,6 +181,11 @@ fn punctuation_spacing() {
         ("است.»", "است.»"),
         ("ج.ا.ا", "ج.ا.ا"), // abbreviation: no space after a one-letter word
         ("ق.م", "ق.م"),
+        // The one-letter word is the one before the dot, whatever came before it: a space
+        // ends a word on every path (after a mark, the slow one).
+        ("خانهٔ م.ع", "خانهٔ م.ع"),
+        ("اینجا ۱۲ ساله ف.ع", "اینجا ۱۲ ساله ف.ع"),
+        ("شویم .همین", "شویم. همین"),
         ("*استاندار", "*استاندار"),
     ]);
 }

@@ -1,13 +1,16 @@
 //! The engine's fast path: a byte-level state machine that skips text no step can change.
 
-use super::quiet::Words;
+use super::quiet::{Allow, Words};
 use super::tables::{
     PLAIN_CLOSER, PLAIN_DIGIT, PLAIN_JOINER, PLAIN_LEN, PLAIN_LETTER, is_plain_letter, letter_run,
     pair_class, plain_class,
 };
 use super::{Engine, Script};
-use crate::chars::{DigitScript, ZWNJ_UTF8, digit, is_arabic_letter, joins_forward};
+use crate::chars::{
+    DigitScript, ZWNJ_UTF8, digit, is_arabic_letter, is_arabic_mark, joins_forward,
+};
 use crate::halfspace::Join;
+use crate::normalize::Diacritics;
 use crate::normalize::Rule;
 use crate::normalize::restore::Action;
 use crate::offsets::Sink;
@@ -122,15 +125,21 @@ impl<S: Sink> Engine<'_, '_, S> {
                     bytes,
                     i,
                     matches!(state, Run::Word { .. }),
-                    self.plain_digits,
+                    Allow {
+                        digits: self.plain_digits,
+                        tanwin: self.n.diacritics != Diacritics::RemoveAll,
+                    },
                     &mut words,
                 );
                 if end > i {
                     (word_len, last_word_len) = (words.len, words.last);
                     line = words.line.or(line);
-                    state = after_quiet(table, bytes, end);
                     any_word = true;
                     i = end;
+                    match after_quiet(table, bytes, end) {
+                        Some(after) => state = after,
+                        None => break, // after a mark: the slow path goes on
+                    }
                 }
             }
             // The common case first, without the state machine: a run of letters, then one
@@ -275,11 +284,18 @@ impl<S: Sink> Engine<'_, '_, S> {
                 Some(at) => (&self.text[at..i], true),
                 None => (written, false),
             };
-            let mut back = line.chars().rev();
+            let mut back = line.chars().rev().peekable();
             let before = if new_line { None } else { self.prev };
-            self.prev = back.next();
-            self.prev2 = back.next().or(before);
-            self.prev_mark = None;
+            // A quiet run may end with a mark after a letter (perhaps the letter before it).
+            self.prev_mark = back.next_if(|&c| is_arabic_mark(c));
+            match back.next() {
+                Some(c) => {
+                    self.prev = Some(c);
+                    self.prev2 = back.next().or(before);
+                }
+                None if new_line => (self.prev, self.prev2) = (None, None),
+                None => {} // only the mark: the letter before it is still the last
+            }
             self.word_len = word_len;
             self.last_word_len = last_word_len;
             if new_line {
@@ -328,9 +344,10 @@ impl<S: Sink> Engine<'_, '_, S> {
     }
 }
 
-/// The fast path's state after quiet bytes that end at `end`.
-fn after_quiet(table: &[u8; PLAIN_LEN], bytes: &[u8], end: usize) -> Run {
-    match bytes[end - 1] {
+/// The fast path's state after quiet bytes that end at `end`, or `None` after a mark (which
+/// the fast path does not follow).
+fn after_quiet(table: &[u8; PLAIN_LEN], bytes: &[u8], end: usize) -> Option<Run> {
+    Some(match bytes[end - 1] {
         b' ' => Run::Space,
         b'\n' => Run::Start,
         b'.' | b':' | b'!' | b')' => Run::Closer,
@@ -339,9 +356,10 @@ fn after_quiet(table: &[u8; PLAIN_LEN], bytes: &[u8], end: usize) -> Run {
         _ => match pair_class(table, bytes[end - 2], bytes[end - 1]) {
             PLAIN_DIGIT => Run::Digit,
             PLAIN_CLOSER => Run::Closer,
+            0 => return None,
             class => Run::Word {
                 joins: class == PLAIN_JOINER,
             },
         },
-    }
+    })
 }

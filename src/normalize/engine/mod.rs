@@ -174,6 +174,11 @@ impl<S: Sink> Engine<'_, '_, S> {
                 return j;
             }
             _ if is_space(c) => {
+                // A space ends a word, as on the fast path.
+                if self.word_len > 0 {
+                    self.last_word_len = self.word_len;
+                }
+                self.word_len = 0;
                 if self.n.whitespace {
                     self.hold(PendingKind::Space, i..j);
                 } else {
@@ -440,7 +445,9 @@ impl<S: Sink> Engine<'_, '_, S> {
                 self.script = Script::Latin;
             }
         } else {
-            self.last_word_len = self.word_len;
+            if self.word_len > 0 {
+                self.last_word_len = self.word_len;
+            }
             self.word_len = 0;
             if matches!(
                 digit(c),

@@ -150,6 +150,16 @@ mod joiner {
     };
 }
 
+/// What the normalizer's options let a quiet run hold besides letters, spaces, ZWNJs and
+/// punctuation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Allow {
+    /// Persian digits (the digits step keeps them).
+    pub digits: bool,
+    /// Tanwin `ً` after a letter (the diacritics step keeps it).
+    pub tanwin: bool,
+}
+
 /// What the engine keeps track of across a quiet run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct Words {
@@ -170,6 +180,10 @@ struct Classes {
     joiner: u64,
     /// A Persian digit starts here.
     digit: u64,
+    /// Hamza above `ٔ` starts here (a mark no step removes).
+    hamza: u64,
+    /// Tanwin `ً` starts here.
+    tanwin: u64,
     /// A space.
     space: u64,
     /// A line feed.
@@ -211,7 +225,7 @@ impl Kernel {
         bytes: &[u8],
         i: usize,
         lookback: bool,
-        digits: bool,
+        allow: Allow,
         words: &mut Words,
     ) -> usize {
         #[cfg(target_arch = "x86_64")]
@@ -220,12 +234,12 @@ impl Kernel {
             // SAFETY: a `Kernel` exists only where `detect` found what `avx2` needs.
             #[allow(unsafe_code)]
             unsafe {
-                avx2::quiet_end(bytes, i, lookback, digits, words)
+                avx2::quiet_end(bytes, i, lookback, allow, words)
             }
         }
         #[cfg(not(target_arch = "x86_64"))]
         {
-            let _ = (self, bytes, lookback, digits, words);
+            let _ = (self, bytes, lookback, allow, words);
             unreachable!("no kernel is detected on this architecture: {i}")
         }
     }
@@ -237,7 +251,7 @@ fn quiet_end_with(
     bytes: &[u8],
     mut i: usize,
     mut lookback: bool,
-    digits: bool,
+    allow: Allow,
     words: &mut Words,
     classes: impl Fn(&[u8; READ]) -> Classes,
 ) -> usize {
@@ -254,7 +268,9 @@ fn quiet_end_with(
         };
         let letter = c.letter & context;
         let joiner = c.joiner & context;
-        let digit = if digits { c.digit & context } else { 0 };
+        let digit = if allow.digits { c.digit & context } else { 0 };
+        let tanwin = if allow.tanwin { c.tanwin & context } else { 0 };
+        let mark = (c.hamza & context) | tanwin;
         let space = c.space & context;
         let newline = c.newline & context;
         let (closer, comma) = (c.closer & context, c.comma & context);
@@ -263,20 +279,22 @@ fn quiet_end_with(
         let word_char = letter | digit; // two bytes each
         // A letter, not glued after a digit.
         let letter = letter & !(digit << 2);
-        // A space after a letter, digit or closer, before a letter or digit.
-        let space = space & ((word_char | comma) << 2 | closer << 1) & (word_char >> 1);
-        // A line end after a letter, digit, closer or line end, before a letter, digit or
-        // line end (no spaces to trim on either side).
-        let newline = newline
-            & ((word_char | comma) << 2 | (closer | newline) << 1)
-            & ((word_char | newline) >> 1);
-        // A closer after a letter or digit, before a space or line end.
+        // What a space or line end may follow: a letter, a digit, a mark, a closer.
+        let word_end = (word_char | comma | mark) << 2 | closer << 1;
         let gap = c.space | c.newline;
+        // One mark after a letter, before a space or line end.
+        let mark = mark & ((c.letter & context) << 2) & (gap >> 2);
+        // A space between a word and a letter or digit.
+        let space = space & word_end & (word_char >> 1);
+        // A line end after a word or line end, before a letter, digit or line end (no spaces
+        // to trim on either side).
+        let newline = newline & (word_end | newline << 1) & ((word_char | newline) >> 1);
+        // A closer after a letter or digit, before a space or line end.
         let comma = comma & (word_char << 2) & (gap >> 2);
         let closer = closer & (word_char << 2) & (gap >> 1);
         // A ZWNJ after a joining letter, before a letter.
         let zwnj = zwnj & (joiner << 2) & (c.letter >> 3);
-        let two = letter | digit | comma;
+        let two = letter | digit | comma | mark;
         let quiet = two | (two << 1) | space | newline | closer | zwnj | (zwnj << 1) | (zwnj << 2);
         let n = ((!(quiet >> CONTEXT)).trailing_zeros() as usize).min(LANES);
         let mut end = i + n;
@@ -355,7 +373,7 @@ fn count_words(words: &mut Words, mut letters: u64, mut ends: u64, lines: u64) {
 #[cfg(target_arch = "x86_64")]
 #[allow(unsafe_code)]
 mod avx2 {
-    use super::{Classes, READ, Words, joiner, letter, quiet_end_with};
+    use super::{Allow, Classes, READ, Words, joiner, letter, quiet_end_with};
     use std::arch::x86_64::*;
 
     /// [`Kernel::quiet_end`](super::Kernel::quiet_end), compiled with the bit-counting
@@ -369,11 +387,11 @@ mod avx2 {
         bytes: &[u8],
         i: usize,
         lookback: bool,
-        digits: bool,
+        allow: Allow,
         words: &mut Words,
     ) -> usize {
         // SAFETY: the caller vouches for AVX2.
-        quiet_end_with(bytes, i, lookback, digits, words, |window| unsafe {
+        quiet_end_with(bytes, i, lookback, allow, words, |window| unsafe {
             classes(window)
         })
     }
@@ -466,6 +484,12 @@ mod avx2 {
                 out.comma |= bits!(j);
                 out.space |= bits!(_mm256_cmpeq_epi8(byte, splat!(b' ')));
                 out.newline |= bits!(_mm256_cmpeq_epi8(byte, splat!(b'\n')));
+                // D9 94 and D9 8B
+                let d9 = _mm256_cmpeq_epi8(byte, splat!(0xD9u8));
+                let hamza = _mm256_and_si256(d9, _mm256_cmpeq_epi8(next, splat!(0x94u8)));
+                let tanwin = _mm256_and_si256(d9, _mm256_cmpeq_epi8(next, splat!(0x8Bu8)));
+                out.hamza |= bits!(hamza);
+                out.tanwin |= bits!(tanwin);
                 // `. : ! )`: the byte the table has for its low nibble (bytes from 80 read 0).
                 let closer = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(closers, byte), byte);
                 out.closer |= bits!(closer);
@@ -574,7 +598,7 @@ mod tests {
 
     /// The obvious version of [`Kernel::quiet_end`]: a character at a time, each with its
     /// neighbours.
-    fn reference(text: &str, start: usize, lookback: bool, digits: bool) -> usize {
+    fn reference(text: &str, start: usize, lookback: bool, allow: Allow) -> usize {
         let class = |c: Option<char>, f: fn(u8, u8) -> bool| {
             c.is_some_and(|c| {
                 let mut b = [0; 4];
@@ -587,18 +611,22 @@ mod tests {
         } else {
             None
         };
+        let digits = allow.digits;
         let word_char = |c: Option<char>| class(c, is_letter) || (digits && class(c, is_digit));
+        let mark =
+            |c: Option<char>| c == Some('\u{0654}') || (allow.tanwin && c == Some('\u{064B}'));
         let closer = |c: Option<char>| matches!(c, Some('.' | ':' | '!' | ')' | '،'));
         let mut end = start;
         let mut chars = text[start..].chars().peekable();
         while let Some(c) = chars.next() {
             let next = chars.peek().copied();
             let quiet = match c {
-                ' ' => (word_char(before) || closer(before)) && word_char(next),
+                ' ' => (word_char(before) || closer(before) || mark(before)) && word_char(next),
                 '\n' => {
-                    (word_char(before) || closer(before) || before == Some('\n'))
+                    (word_char(before) || closer(before) || mark(before) || before == Some('\n'))
                         && (word_char(next) || next == Some('\n'))
                 }
+                _ if mark(Some(c)) => class(before, is_letter) && matches!(next, Some(' ' | '\n')),
                 crate::ZWNJ => class(before, is_joiner) && class(next, is_letter),
                 _ if closer(Some(c)) => word_char(before) && matches!(next, Some(' ' | '\n')),
                 _ if digits && class(Some(c), is_digit) => true,
@@ -655,21 +683,27 @@ mod tests {
             " ب",
             "در ۱۲ ماه. سال ۱۴۰۲، و ۳ب: گفت! (ب) یک ،ب . ب ۱. ۲ ۱ ۲، ب ۱:۲ ب  .",
             "خط یک.\nخط دو، و\n\nسه ۱۲\n ب \nب\n\n",
+            "خانهٔ او اصلاً نه. هٔٔ هًٔ ٔب ه ٔ ی‌ٔ هٔ\nهٔ،",
         ];
         for text in texts {
             for start in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
-                for (lookback, digits) in [(false, true), (true, true), (true, false)] {
+                for (lookback, digits, tanwin) in [
+                    (false, true, true),
+                    (true, true, true),
+                    (true, false, false),
+                ] {
+                    let allow = Allow { digits, tanwin };
                     let mut words = Words {
                         len: 3,
                         last: 7,
                         line: None,
                     };
                     let bytes = text.as_bytes();
-                    let end = kernel.quiet_end(bytes, start, lookback, digits, &mut words);
+                    let end = kernel.quiet_end(bytes, start, lookback, allow, &mut words);
                     assert_eq!(
                         end,
-                        reference(text, start, lookback, digits),
-                        "{start} {lookback} {digits} in {text}"
+                        reference(text, start, lookback, allow),
+                        "{start} {allow:?} {lookback} in {text}"
                     );
                     assert_eq!(words, reference_words(text, start, end, (3, 7)), "{start}");
                 }
@@ -677,17 +711,38 @@ mod tests {
         }
     }
 
-    /// The normalizer's output and edit log on `text` without restoration, with the kernel or
-    /// without it.
-    fn off(text: &str, kernel: Option<Kernel>) -> (String, String) {
-        let n = crate::Normalizer::builder()
-            .spacing(crate::Spacing::Off)
-            .build();
+    /// The normalizer's output and edit log on `text` with `n`, with the kernel or without it.
+    fn run(text: &str, n: crate::Normalizer, kernel: Option<Kernel>) -> (String, String) {
         let mut sink = crate::offsets::OffsetSink::default();
         super::super::run_with(&n, text, &mut sink, kernel);
         let out = sink.finish(text);
         let edits = format!("{:?}", out.edits().collect::<Vec<_>>());
         (out.as_str().to_string(), edits)
+    }
+
+    /// The normalizer without restoration (where the kernel is used).
+    fn off(text: &str, kernel: Option<Kernel>) -> (String, String) {
+        let n = crate::Normalizer::builder()
+            .spacing(crate::Spacing::Off)
+            .build();
+        run(text, n, kernel)
+    }
+
+    /// Settings of the other steps that change what is quiet.
+    fn settings() -> Vec<crate::Normalizer> {
+        use crate::{Diacritics, DigitPolicy, Digits, Normalizer, Spacing};
+        let off = Normalizer::builder().spacing(Spacing::Off);
+        vec![
+            off.build(),
+            off.diacritics(Diacritics::RemoveAll).build(),
+            off.diacritics(Diacritics::Keep).build(),
+            off.digits(DigitPolicy::To(Digits::Latin)).build(),
+            off.digits(DigitPolicy::Keep).build(),
+            off.punctuation_spacing(false)
+                .whitespace(false)
+                .zwnj(false)
+                .build(),
+        ]
     }
 
     #[test]
@@ -714,6 +769,7 @@ mod tests {
                 1 => "[ \n]{1,2}",
                 1 => "[\u{06F0}-\u{06F9}0-9]{1,3}",
                 2 => "[.!:,;?()\u{060C}\u{061B}\u{061F}\u{00AB}\u{00BB}] ?",
+                2 => "[\u{0654}\u{064B}\u{064E}][ \n]?",
                 1 => "[\u{0643}\u{064A}\u{0649}\u{064B}-\u{0655}\u{0640}\u{0680}-\u{06BF}\u{06C0}-\u{06D3}a-z]",
                 1 => proptest::strategy::Strategy::prop_map(proptest::arbitrary::any::<char>(), String::from),
             ], 0..120)
@@ -722,7 +778,9 @@ mod tests {
                 return Ok(());
             };
             let text = pieces.concat();
-            proptest::prop_assert_eq!(off(&text, Some(kernel)), off(&text, None));
+            for n in settings() {
+                proptest::prop_assert_eq!(run(&text, n, Some(kernel)), run(&text, n, None));
+            }
         }
     }
 }
