@@ -9,7 +9,10 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use persian_text::{Digits, QuoteDetector, convert_digits, normalize, numbers, sentences, tokens};
+use persian_text::{
+    Digits, Normalizer, QuoteDetector, Spacing, convert_digits, normalize, numbers, sentences,
+    tokens,
+};
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -35,6 +38,10 @@ fn main() {
     let copy = measure(&raw, budget, |t| drop(black_box(t.to_owned())));
     let norm = measure(&raw, budget, |t| drop(black_box(normalize(t))));
     let norm_clean = measure(&clean, budget, |t| drop(black_box(normalize(t))));
+    // The steps of the foundation issue alone: no half-space restoration.
+    let off = Normalizer::builder().spacing(Spacing::Off).build();
+    let norm_off = measure(&raw, budget, |t| drop(black_box(off.normalize(t))));
+    let norm_off_clean = measure(&clean, budget, |t| drop(black_box(off.normalize(t))));
     let arabic = common::news_arabic_letters();
     let norm_arabic = measure(&arabic, budget, |t| drop(black_box(normalize(t))));
     let digits = measure(&raw, budget, |t| {
@@ -55,7 +62,7 @@ fn main() {
         black_box(QuoteDetector::new().article(black_box(&units)));
     });
     println!(
-        "{{\"bytes\": {}, \"copy\": {copy:.0}, \"normalize\": {norm:.0}, \"normalize_clean\": {norm_clean:.0}, \"normalize_arabic_letters\": {norm_arabic:.0}, \"digits\": {digits:.0}, \"sentences\": {sentences_mbs:.0}, \"tokens\": {tokens_mbs:.0}, \"quotes\": {quotes_mbs:.0}, \"numbers\": {numbers_mbs:.0}}}",
+        "{{\"bytes\": {}, \"copy\": {copy:.0}, \"normalize\": {norm:.0}, \"normalize_clean\": {norm_clean:.0}, \"normalize_arabic_letters\": {norm_arabic:.0}, \"normalize_off\": {norm_off:.0}, \"normalize_off_clean\": {norm_off_clean:.0}, \"digits\": {digits:.0}, \"sentences\": {sentences_mbs:.0}, \"tokens\": {tokens_mbs:.0}, \"quotes\": {quotes_mbs:.0}, \"numbers\": {numbers_mbs:.0}}}",
         raw.len()
     );
 }

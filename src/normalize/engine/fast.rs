@@ -15,6 +15,9 @@ use crate::normalize::Rule;
 use crate::normalize::restore::Action;
 use crate::offsets::Sink;
 
+/// The fewest bytes worth a quiet-block window.
+const MIN_QUIET: usize = 64;
+
 /// Where the fast path is: what it has just skipped.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Run {
@@ -107,41 +110,6 @@ impl<S: Sink> Engine<'_, '_, S> {
                     _ => break,
                 }
             }
-            // Whole blocks of common letters, digits, single spaces, ZWNJs and commas and full
-            // stops that take the space after them, when nothing looks at single words. After
-            // a letter, the bytes behind are that letter as written.
-            if let Some(kernel) = self.quiet
-                && matches!(
-                    state,
-                    Run::Start | Run::Word { .. } | Run::Space | Run::Opener
-                )
-            {
-                let mut words = Words {
-                    len: word_len,
-                    last: last_word_len,
-                    line: None,
-                };
-                let end = kernel.quiet_end(
-                    bytes,
-                    i,
-                    matches!(state, Run::Word { .. }),
-                    Allow {
-                        digits: self.plain_digits,
-                        tanwin: self.n.diacritics != Diacritics::RemoveAll,
-                    },
-                    &mut words,
-                );
-                if end > i {
-                    (word_len, last_word_len) = (words.len, words.last);
-                    line = words.line.or(line);
-                    any_word = true;
-                    i = end;
-                    match after_quiet(table, bytes, end) {
-                        Some(after) => state = after,
-                        None => break, // after a mark: the slow path goes on
-                    }
-                }
-            }
             // The common case first, without the state machine: a run of letters, then one
             // space or ZWNJ and another letter.
             if matches!(
@@ -159,6 +127,54 @@ impl<S: Sink> Engine<'_, '_, S> {
                 }
                 // Stop at the next planned position, if any.
                 let barrier = self.plan.peek().map_or(usize::MAX, |p| p.at);
+                // Whole blocks of common letters, digits, single spaces, ZWNJs and commas and
+                // full stops that take the space after them, up to the end of what restoration
+                // has planned. After a letter, the bytes behind are that letter as written.
+                let limit = if self.restoring {
+                    barrier.min(self.plan.planned_to)
+                } else {
+                    barrier
+                };
+                // (A window costs about as much as the letter loop on 64 bytes: not for a
+                // word or two that restoration planned.)
+                if let Some(kernel) = self.quiet
+                    && limit.saturating_sub(i) >= MIN_QUIET
+                {
+                    let mut words = Words {
+                        len: word_len,
+                        last: last_word_len,
+                        line: None,
+                    };
+                    let end = kernel.quiet_end(
+                        bytes,
+                        i,
+                        limit,
+                        matches!(state, Run::Word { .. }),
+                        Allow {
+                            digits: self.plain_digits,
+                            tanwin: self.n.diacritics != Diacritics::RemoveAll,
+                        },
+                        &mut words,
+                    );
+                    if end > i {
+                        (word_len, last_word_len) = (words.len, words.last);
+                        line = words.line.or(line);
+                        any_word = true;
+                        i = end;
+                        match after_quiet(table, bytes, end) {
+                            Some(after) => state = after,
+                            None => break, // after a mark: the slow path goes on
+                        }
+                        // Past a planned position, past what is planned, or outside a word:
+                        // back to the top.
+                        if !matches!(state, Run::Word { .. } | Run::Space)
+                            || i == barrier
+                            || (self.restoring && i >= self.plan.planned_to)
+                        {
+                            continue;
+                        }
+                    }
+                }
                 let stop = barrier.min(bytes.len());
                 let is_letter = |k: usize| plain_class(table, bytes, k) & PLAIN_LETTER != 0;
                 // Words of plain letters and the single spaces and ZWNJs between them: the

@@ -40,7 +40,7 @@ static QUIET_KERNEL: std::sync::LazyLock<Option<quiet::Kernel>> =
 
 /// Normalizes `text` with `n`, reporting every edit to `sink`.
 pub(crate) fn run<S: Sink>(n: &Normalizer, text: &str, sink: &mut S) {
-    let quiet = if n.spacing == Spacing::Off && n.letters == Letters::Persian {
+    let quiet = if n.letters == Letters::Persian {
         *QUIET_KERNEL
     } else {
         None
@@ -139,8 +139,8 @@ struct Engine<'t, 's, S> {
     scratch: String,
     /// Is half-space restoration on?
     restoring: bool,
-    /// May the fast path skip [`quiet`] blocks? (Only where restoration is off, which would
-    /// look at every word, and the letters step keeps what the blocks take for letters.)
+    /// The kernel that skips [`quiet`] blocks, where the letters step keeps what the blocks
+    /// take for letters.
     quiet: Option<quiet::Kernel>,
     /// What restoration decided for the words ahead.
     plan: Plan,

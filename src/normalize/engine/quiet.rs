@@ -215,8 +215,8 @@ impl Kernel {
         None
     }
 
-    /// The end of the quiet run from `i` (a character boundary), a character boundary too,
-    /// with the letters of the current and the previous word (`words`) updated across it.
+    /// The end of the quiet run from `i` (a character boundary), a character boundary too and
+    /// not past `limit` (another one), with what `words` tracks updated across it.
     /// With `lookback`, the bytes before `i` are context (the caller vouches that they were
     /// written unchanged); without it, the run must start with a letter.
     #[inline]
@@ -224,6 +224,7 @@ impl Kernel {
         self,
         bytes: &[u8],
         i: usize,
+        limit: usize,
         lookback: bool,
         allow: Allow,
         words: &mut Words,
@@ -234,12 +235,12 @@ impl Kernel {
             // SAFETY: a `Kernel` exists only where `detect` found what `avx2` needs.
             #[allow(unsafe_code)]
             unsafe {
-                avx2::quiet_end(bytes, i, lookback, allow, words)
+                avx2::quiet_end(bytes, i, limit, lookback, allow, words)
             }
         }
         #[cfg(not(target_arch = "x86_64"))]
         {
-            let _ = (self, bytes, lookback, allow, words);
+            let _ = (self, bytes, limit, lookback, allow, words);
             unreachable!("no kernel is detected on this architecture: {i}")
         }
     }
@@ -250,6 +251,7 @@ impl Kernel {
 fn quiet_end_with(
     bytes: &[u8],
     mut i: usize,
+    limit: usize,
     mut lookback: bool,
     allow: Allow,
     words: &mut Words,
@@ -296,7 +298,9 @@ fn quiet_end_with(
         let zwnj = zwnj & (joiner << 2) & (c.letter >> 3);
         let two = letter | digit | comma | mark;
         let quiet = two | (two << 1) | space | newline | closer | zwnj | (zwnj << 1) | (zwnj << 2);
-        let n = ((!(quiet >> CONTEXT)).trailing_zeros() as usize).min(LANES);
+        let n = ((!(quiet >> CONTEXT)).trailing_zeros() as usize)
+            .min(LANES)
+            .min(limit.saturating_sub(i));
         let mut end = i + n;
         // Back to a character boundary (quiet characters are one to three bytes).
         while bytes.get(end).is_some_and(|&b| b & 0xC0 == 0x80) {
@@ -386,12 +390,13 @@ mod avx2 {
     pub(super) unsafe fn quiet_end(
         bytes: &[u8],
         i: usize,
+        limit: usize,
         lookback: bool,
         allow: Allow,
         words: &mut Words,
     ) -> usize {
         // SAFETY: the caller vouches for AVX2.
-        quiet_end_with(bytes, i, lookback, allow, words, |window| unsafe {
+        quiet_end_with(bytes, i, limit, lookback, allow, words, |window| unsafe {
             classes(window)
         })
     }
@@ -514,6 +519,7 @@ mod tests {
     use super::*;
     use crate::normalize::Letters;
     use crate::normalize::engine::tables::{PLAIN, PLAIN_JOINER, PLAIN_LETTER};
+    use proptest::strategy::Strategy;
 
     /// The bits `lead cont` has in the tables `(lead, high, low)`.
     fn bits(tables: (&[u8; 16], &[u8; 16], &[u8; 16]), lead: u8, cont: u8) -> u8 {
@@ -699,7 +705,8 @@ mod tests {
                         line: None,
                     };
                     let bytes = text.as_bytes();
-                    let end = kernel.quiet_end(bytes, start, lookback, allow, &mut words);
+                    let end =
+                        kernel.quiet_end(bytes, start, usize::MAX, lookback, allow, &mut words);
                     assert_eq!(
                         end,
                         reference(text, start, lookback, allow),
@@ -728,7 +735,7 @@ mod tests {
         run(text, n, kernel)
     }
 
-    /// Settings of the other steps that change what is quiet.
+    /// Settings of the other steps that change what is quiet, and restoration on.
     fn settings() -> Vec<crate::Normalizer> {
         use crate::{Diacritics, DigitPolicy, Digits, Normalizer, Spacing};
         let off = Normalizer::builder().spacing(Spacing::Off);
@@ -742,6 +749,9 @@ mod tests {
                 .whitespace(false)
                 .zwnj(false)
                 .build(),
+            // Restoration on: the kernel stops where restoration has not planned yet.
+            Normalizer::new(),
+            Normalizer::builder().spacing(Spacing::Conservative).build(),
         ]
     }
 
@@ -754,7 +764,9 @@ mod tests {
         // And the same text already normalized, where nearly everything is quiet.
         let clean = off(text, None).0;
         for text in [text, clean.as_str()] {
-            assert_eq!(off(text, Some(kernel)), off(text, None));
+            for n in settings() {
+                assert_eq!(run(text, n, Some(kernel)), run(text, n, None));
+            }
         }
     }
 
@@ -765,19 +777,46 @@ mod tests {
             pieces in proptest::collection::vec(proptest::prop_oneof![
                 8 => "[\u{0621}-\u{063A}\u{0641}-\u{0648}\u{067E}\u{0686}\u{0698}\u{06A9}\u{06AF}\u{06CC}\u{06C0}]{1,7}",
                 4 => proptest::strategy::Just(" ".to_string()),
-                2 => proptest::strategy::Just("\u{200C}".to_string()),
+                1 => proptest::strategy::Just("\u{200C}".to_string()),
                 1 => "[ \n]{1,2}",
                 1 => "[\u{06F0}-\u{06F9}0-9]{1,3}",
                 2 => "[.!:,;?()\u{060C}\u{061B}\u{061F}\u{00AB}\u{00BB}] ?",
                 2 => "[\u{0654}\u{064B}\u{064E}][ \n]?",
+                // What restoration acts on, spaced and fused.
+                3 => proptest::sample::select(&[
+                    "می", "نمی", "ها", "های", "تر", "ترین", "میشود", "بهعنوان", "سرمایه",
+                    "گذاری", "کتابها", "رسانهای", "ای", "ام", "بین", "المللی",
+                ][..]).prop_map(String::from),
                 1 => "[\u{0643}\u{064A}\u{0649}\u{064B}-\u{0655}\u{0640}\u{0680}-\u{06BF}\u{06C0}-\u{06D3}a-z]",
-                1 => proptest::strategy::Strategy::prop_map(proptest::arbitrary::any::<char>(), String::from),
-            ], 0..120)
+                1 => proptest::arbitrary::any::<char>().prop_map(String::from),
+            ], 0..60)
         ) {
             let Some(kernel) = Kernel::detect() else {
                 return Ok(());
             };
             let text = pieces.concat();
+            for n in settings() {
+                proptest::prop_assert_eq!(run(&text, n, Some(kernel)), run(&text, n, None));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Runs of plain words long enough for windows, between what restoration acts on.
+        #[test]
+        fn the_kernel_changes_no_restoration_decision(
+            words in proptest::collection::vec(proptest::prop_oneof![
+                8 => "[\u{0627}-\u{063A}\u{0641}-\u{0648}\u{067E}\u{06A9}\u{06AF}\u{06CC}]{2,6}",
+                1 => proptest::sample::select(&[
+                    "می", "نمی", "ها", "های", "ترین", "میشود", "بهعنوان", "کتابها", "رسانهای",
+                    "بین", "المللی", "سرمایه", "گذاری", "شده", "است", "اند", "\n",
+                ][..]).prop_map(String::from),
+            ], 5..80)
+        ) {
+            let Some(kernel) = Kernel::detect() else {
+                return Ok(());
+            };
+            let text = words.join(" ");
             for n in settings() {
                 proptest::prop_assert_eq!(run(&text, n, Some(kernel)), run(&text, n, None));
             }
