@@ -1,6 +1,6 @@
 //! The engine's fast path: a byte-level state machine that skips text no step can change.
 
-use super::quiet::{Allow, Words};
+use super::quiet::Allow;
 use super::tables::{
     PLAIN_CLOSER, PLAIN_DIGIT, PLAIN_JOINER, PLAIN_LEN, PLAIN_LETTER, is_plain_letter, letter_run,
     pair_class, plain_class,
@@ -10,9 +10,10 @@ use crate::chars::{
     DigitScript, ZWNJ_UTF8, digit, is_arabic_letter, is_arabic_mark, joins_forward,
 };
 use crate::halfspace::Join;
-use crate::normalize::Diacritics;
 use crate::normalize::Rule;
+use crate::normalize::letters::persian_letter;
 use crate::normalize::restore::Action;
+use crate::normalize::{Diacritics, Letters};
 use crate::offsets::Sink;
 
 /// The fewest bytes worth a quiet-block window.
@@ -140,11 +141,12 @@ impl<S: Sink> Engine<'_, '_, S> {
                 if let Some(kernel) = self.quiet
                     && limit.saturating_sub(i) >= MIN_QUIET
                 {
-                    let mut words = Words {
-                        len: word_len,
-                        last: last_word_len,
-                        line: None,
-                    };
+                    // The report's memory is the engine's, reused.
+                    let mut words = std::mem::take(&mut self.quiet_words);
+                    words.len = word_len;
+                    words.last = last_word_len;
+                    words.line = None;
+                    words.arabic.clear();
                     let end = kernel.quiet_end(
                         bytes,
                         i,
@@ -156,9 +158,16 @@ impl<S: Sink> Engine<'_, '_, S> {
                         },
                         &mut words,
                     );
+                    // The Arabic letter forms in the run, replaced.
+                    for &at in &words.arabic {
+                        let with = if bytes[at + 1] == 0x83 { "ک" } else { "ی" };
+                        self.sink.edit(self.text, at..at + 2, with, Rule::Letters);
+                    }
+                    let (len, last, new_line) = (words.len, words.last, words.line);
+                    self.quiet_words = words;
                     if end > i {
-                        (word_len, last_word_len) = (words.len, words.last);
-                        line = words.line.or(line);
+                        (word_len, last_word_len) = (len, last);
+                        line = new_line.or(line);
                         any_word = true;
                         i = end;
                         match after_quiet(table, bytes, end) {
@@ -304,10 +313,12 @@ impl<S: Sink> Engine<'_, '_, S> {
             let before = if new_line { None } else { self.prev };
             // A quiet run may end with a mark after a letter (perhaps the letter before it).
             self.prev_mark = back.next_if(|&c| is_arabic_mark(c));
+            // As written: the quiet run's Arabic letter forms were replaced.
+            let written = |c: char| persian_letter(c, Letters::Persian).unwrap_or(c);
             match back.next() {
                 Some(c) => {
-                    self.prev = Some(c);
-                    self.prev2 = back.next().or(before);
+                    self.prev = Some(written(c));
+                    self.prev2 = back.next().map(written).or(before);
                 }
                 None if new_line => (self.prev, self.prev2) = (None, None),
                 None => {} // only the mark: the letter before it is still the last
@@ -369,6 +380,8 @@ fn after_quiet(table: &[u8; PLAIN_LEN], bytes: &[u8], end: usize) -> Option<Run>
         b'.' | b':' | b'!' | b')' => Run::Closer,
         // A ZWNJ follows a joining letter.
         _ if bytes[..end].ends_with(&ZWNJ_UTF8) => Run::Word { joins: true },
+        // ي ى ك, written as ی ک
+        0x83 | 0x89 | 0x8A if bytes[end - 2] == 0xD9 => Run::Word { joins: true },
         _ => match pair_class(table, bytes[end - 2], bytes[end - 1]) {
             PLAIN_DIGIT => Run::Digit,
             PLAIN_CLOSER => Run::Closer,

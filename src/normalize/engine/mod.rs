@@ -70,6 +70,7 @@ fn run_with<S: Sink>(n: &Normalizer, text: &str, sink: &mut S, quiet: Option<qui
         scratch: String::new(),
         restoring: n.spacing != Spacing::Off,
         quiet,
+        quiet_words: quiet::Words::default(),
         plan: Plan::default(),
         zwnj_line: (0, false),
     };
@@ -142,6 +143,8 @@ struct Engine<'t, 's, S> {
     /// The kernel that skips [`quiet`] blocks, where the letters step keeps what the blocks
     /// take for letters.
     quiet: Option<quiet::Kernel>,
+    /// What a quiet run reports (kept to reuse its memory).
+    quiet_words: quiet::Words,
     /// What restoration decided for the words ahead.
     plan: Plan,
     /// (end of the line last checked, whether it contains a ZWNJ)

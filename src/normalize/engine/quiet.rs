@@ -161,7 +161,7 @@ pub(super) struct Allow {
 }
 
 /// What the engine keeps track of across a quiet run.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(super) struct Words {
     /// Letters in the word being written.
     pub len: u32,
@@ -169,21 +169,23 @@ pub(super) struct Words {
     pub last: u32,
     /// Where the line after the last line end the run went through starts, if it did.
     pub line: Option<usize>,
+    /// Where the Arabic letter forms in the run start (`ي ى ك`, which the letters step
+    /// replaces), in order; the caller clears it.
+    pub arabic: Vec<usize>,
 }
 
 /// Per-byte classes of a window, bit `k` for byte `k`.
 #[derive(Clone, Copy, Default)]
 struct Classes {
-    /// A quiet letter starts here.
+    /// A quiet letter starts here (the Arabic forms included).
     letter: u64,
-    /// A quiet letter that joins the next starts here.
+    /// A quiet letter that joins the next starts here (the Arabic forms included).
     joiner: u64,
     /// A Persian digit starts here.
     digit: u64,
-    /// Hamza above `ٔ` starts here (a mark no step removes).
-    hamza: u64,
-    /// Tanwin `ً` starts here.
-    tanwin: u64,
+    /// Hamza above `ٔ` starts here (a mark no step removes), or tanwin `ً` where the
+    /// diacritics step keeps it.
+    mark: u64,
     /// A space.
     space: u64,
     /// A line feed.
@@ -194,6 +196,9 @@ struct Classes {
     comma: u64,
     /// A ZWNJ starts here.
     zwnj: u64,
+    /// `ي ى ك` start here: letters the letters step replaces, by letters of the same length
+    /// that join the next letter (`ی ک`).
+    arabic: u64,
 }
 
 /// How to classify windows: the kernel this processor can run, if any.
@@ -257,7 +262,12 @@ fn quiet_end_with(
     words: &mut Words,
     classes: impl Fn(&[u8; READ]) -> Classes,
 ) -> usize {
-    loop {
+    // The counts in registers, not behind `words`.
+    let mut counts = Counts {
+        len: words.len,
+        last: words.last,
+    };
+    let end = loop {
         let c = match i.checked_sub(CONTEXT).and_then(|w| bytes.get(w..w + READ)) {
             Some(w) => classes(w.try_into().expect("a window")),
             None => classes(&padded(bytes, i)),
@@ -268,11 +278,11 @@ fn quiet_end_with(
         } else {
             !((1u64 << CONTEXT) - 1)
         };
+        let arabic = c.arabic & context;
         let letter = c.letter & context;
         let joiner = c.joiner & context;
         let digit = if allow.digits { c.digit & context } else { 0 };
-        let tanwin = if allow.tanwin { c.tanwin & context } else { 0 };
-        let mark = (c.hamza & context) | tanwin;
+        let mark = c.mark & context;
         let space = c.space & context;
         let newline = c.newline & context;
         let (closer, comma) = (c.closer & context, c.comma & context);
@@ -313,17 +323,30 @@ fn quiet_end_with(
             words.line = Some(i + 64 - lines.leading_zeros() as usize);
         }
         count_words(
-            words,
+            &mut counts,
             (letter >> CONTEXT) & kept,
             (ends >> CONTEXT) & kept,
             lines,
         );
+        let mut arabic = (arabic >> CONTEXT) & kept;
+        while arabic != 0 {
+            words.arabic.push(i + arabic.trailing_zeros() as usize);
+            arabic &= arabic - 1;
+        }
         if n < LANES || end == i {
-            return end;
+            break end;
         }
         i = end;
         lookback = true;
-    }
+    };
+    (words.len, words.last) = (counts.len, counts.last);
+    end
+}
+
+/// Letters of the word being written and of the last word before it.
+struct Counts {
+    len: u32,
+    last: u32,
 }
 
 /// The window of `i` near either end of the text: the bytes that exist, zeros elsewhere.
@@ -345,7 +368,7 @@ fn padded(bytes: &[u8], i: usize) -> [u8; READ] {
 /// whose letter starts are the bits `letters` and whose word ends (spaces, punctuation,
 /// digits) are the bits `ends`. A word end after no letters leaves the last word as it was,
 /// as in the engine; a line end (the bits `lines`) sets both to 0.
-fn count_words(words: &mut Words, mut letters: u64, mut ends: u64, lines: u64) {
+fn count_words(words: &mut Counts, mut letters: u64, mut ends: u64, lines: u64) {
     if lines != 0 {
         // A line end starts both counts again.
         let after = !(!0u64 >> lines.leading_zeros()); // the bits above the last line end
@@ -397,7 +420,7 @@ mod avx2 {
     ) -> usize {
         // SAFETY: the caller vouches for AVX2.
         quiet_end_with(bytes, i, limit, lookback, allow, words, |window| unsafe {
-            classes(window)
+            classes(window, allow.tanwin)
         })
     }
 
@@ -420,7 +443,7 @@ mod avx2 {
 
     #[target_feature(enable = "avx2")]
     #[inline(never)] // inlined, LLVM turns the masks' bit arithmetic back into byte shuffles
-    pub(super) unsafe fn classes(window: &[u8; READ]) -> Classes {
+    pub(super) unsafe fn classes(window: &[u8; READ], tanwin: bool) -> Classes {
         // SAFETY (for the whole body): the table loads read 16-byte arrays, the window loads 32
         // bytes at offsets 0, 1, 2, 32, 33 and 34 of a 66-byte array; the rest are register
         // operations that AVX2 provides.
@@ -446,6 +469,7 @@ mod avx2 {
                 table!(joiner::LOW),
             );
             let nibble = splat!(0x0F);
+            let tanwin = splat!(if tanwin { 0xFFu8 } else { 0 });
             let zero = _mm256_setzero_si256();
             let mut out = Classes::default();
             let closers = _mm256_broadcastsi128_si256(_mm_loadu_si128(CLOSERS.as_ptr().cast()));
@@ -483,18 +507,36 @@ mod avx2 {
                 let any = |v| _mm256_cmpeq_epi8(_mm256_and_si256(v, splat!(0x7F)), zero);
                 let l = products(l_lead, l_high, l_low);
                 let j = products(j_lead, j_high, j_low);
-                out.letter |= bits!(not any(l));
-                out.joiner |= bits!(not any(j));
                 out.digit |= bits!(l);
                 out.comma |= bits!(j);
                 out.space |= bits!(_mm256_cmpeq_epi8(byte, splat!(b' ')));
                 out.newline |= bits!(_mm256_cmpeq_epi8(byte, splat!(b'\n')));
-                // D9 94 and D9 8B
+                // D9 94, and D9 8B if tanwin stays
                 let d9 = _mm256_cmpeq_epi8(byte, splat!(0xD9u8));
-                let hamza = _mm256_and_si256(d9, _mm256_cmpeq_epi8(next, splat!(0x94u8)));
-                let tanwin = _mm256_and_si256(d9, _mm256_cmpeq_epi8(next, splat!(0x8Bu8)));
-                out.hamza |= bits!(hamza);
-                out.tanwin |= bits!(tanwin);
+                let mark = _mm256_and_si256(
+                    d9,
+                    _mm256_or_si256(
+                        _mm256_cmpeq_epi8(next, splat!(0x94u8)),
+                        _mm256_and_si256(_mm256_cmpeq_epi8(next, splat!(0x8Bu8)), tanwin),
+                    ),
+                );
+                // D9 8A, D9 89, D9 83: ي ى ك
+                let arabic = _mm256_and_si256(
+                    d9,
+                    _mm256_or_si256(
+                        _mm256_or_si256(
+                            _mm256_cmpeq_epi8(next, splat!(0x8Au8)),
+                            _mm256_cmpeq_epi8(next, splat!(0x89u8)),
+                        ),
+                        _mm256_cmpeq_epi8(next, splat!(0x83u8)),
+                    ),
+                );
+                out.mark |= bits!(mark);
+                // The Arabic forms are letters that join, as what replaces them is.
+                let arabic_bits = bits!(arabic);
+                out.arabic |= arabic_bits;
+                out.letter |= bits!(not any(l)) | arabic_bits;
+                out.joiner |= bits!(not any(j)) | arabic_bits;
                 // `. : ! )`: the byte the table has for its low nibble (bytes from 80 read 0).
                 let closer = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(closers, byte), byte);
                 out.closer |= bits!(closer);
@@ -606,6 +648,12 @@ mod tests {
     /// neighbours.
     fn reference(text: &str, start: usize, lookback: bool, allow: Allow) -> usize {
         let class = |c: Option<char>, f: fn(u8, u8) -> bool| {
+            // The Arabic forms the letters step replaces are joining letters here.
+            let c = c.map(|c| {
+                crate::normalize::letters::persian_letter(c, Letters::Persian)
+                    .filter(|_| matches!(c, 'ي' | 'ى' | 'ك'))
+                    .unwrap_or(c)
+            });
             c.is_some_and(|c| {
                 let mut b = [0; 4];
                 let b = c.encode_utf8(&mut b).as_bytes();
@@ -666,10 +714,16 @@ mod tests {
             }
         }
         let line = text[start..end].rfind('\n').map(|at| start + at + 1);
+        let arabic = text[start..end]
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, 'ي' | 'ى' | 'ك'))
+            .map(|(k, _)| start + k)
+            .collect();
         Words {
             len: w.0,
             last: w.1,
             line,
+            arabic,
         }
     }
 
@@ -690,6 +744,7 @@ mod tests {
             "در ۱۲ ماه. سال ۱۴۰۲، و ۳ب: گفت! (ب) یک ،ب . ب ۱. ۲ ۱ ۲، ب ۱:۲ ب  .",
             "خط یک.\nخط دو، و\n\nسه ۱۲\n ب \nب\n\n",
             "خانهٔ او اصلاً نه. هٔٔ هًٔ ٔب ه ٔ ی‌ٔ هٔ\nهٔ،",
+            "كتاب يك ي ى\u{200C}ها ك\u{200C} ب\u{200C}ي مي\u{200C}شود يكي، ۱ي ي۱ كٔ",
         ];
         for text in texts {
             for start in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
@@ -702,7 +757,7 @@ mod tests {
                     let mut words = Words {
                         len: 3,
                         last: 7,
-                        line: None,
+                        ..Words::default()
                     };
                     let bytes = text.as_bytes();
                     let end =
@@ -761,9 +816,11 @@ mod tests {
             return;
         };
         let text = include_str!("../../../tests/data/seed-article.txt");
-        // And the same text already normalized, where nearly everything is quiet.
+        // And the same text already normalized, where nearly everything is quiet, and typed
+        // with Arabic letter forms.
         let clean = off(text, None).0;
-        for text in [text, clean.as_str()] {
+        let arabic = clean.replace('ی', "ي").replace('ک', "ك");
+        for text in [text, clean.as_str(), arabic.as_str()] {
             for n in settings() {
                 assert_eq!(run(text, n, Some(kernel)), run(text, n, None));
             }
@@ -776,6 +833,7 @@ mod tests {
         fn the_kernel_changes_no_output(
             pieces in proptest::collection::vec(proptest::prop_oneof![
                 8 => "[\u{0621}-\u{063A}\u{0641}-\u{0648}\u{067E}\u{0686}\u{0698}\u{06A9}\u{06AF}\u{06CC}\u{06C0}]{1,7}",
+                2 => "[\u{0627}-\u{063A}\u{0641}-\u{064A}]{1,6}", // with ك ى ي
                 4 => proptest::strategy::Just(" ".to_string()),
                 1 => proptest::strategy::Just("\u{200C}".to_string()),
                 1 => "[ \n]{1,2}",
@@ -807,6 +865,7 @@ mod tests {
         fn the_kernel_changes_no_restoration_decision(
             words in proptest::collection::vec(proptest::prop_oneof![
                 8 => "[\u{0627}-\u{063A}\u{0641}-\u{0648}\u{067E}\u{06A9}\u{06AF}\u{06CC}]{2,6}",
+                2 => "[\u{0627}-\u{063A}\u{0641}-\u{064A}]{2,6}", // with ك ى ي
                 1 => proptest::sample::select(&[
                     "می", "نمی", "ها", "های", "ترین", "میشود", "بهعنوان", "کتابها", "رسانهای",
                     "بین", "المللی", "سرمایه", "گذاری", "شده", "است", "اند", "\n",
