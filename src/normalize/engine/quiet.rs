@@ -208,6 +208,26 @@ struct Classes {
     arabic: u64,
 }
 
+impl Classes {
+    /// The classes with the context before the window's first vouched byte cleared.
+    #[cold]
+    fn after_context(self) -> Classes {
+        let keep = |m: u64| m & !((1u64 << CONTEXT) - 1);
+        Classes {
+            letter: keep(self.letter),
+            joiner: keep(self.joiner),
+            digit: keep(self.digit),
+            mark: keep(self.mark),
+            space: keep(self.space),
+            newline: keep(self.newline),
+            closer: keep(self.closer),
+            comma: keep(self.comma),
+            zwnj: keep(self.zwnj),
+            arabic: keep(self.arabic),
+        }
+    }
+}
+
 /// How to classify windows: the kernel this processor can run, if any.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Kernel(());
@@ -279,21 +299,17 @@ fn quiet_end_with(
             Some(w) => classes(w.try_into().expect("a window")),
             None => classes(&padded(bytes, i)),
         };
-        // Without lookback, the context before `i` reads as nothing.
-        let context = if lookback {
-            !0
-        } else {
-            !((1u64 << CONTEXT) - 1)
-        };
-        let arabic = c.arabic & context;
-        let letter = c.letter & context;
-        let joiner = c.joiner & context;
-        let digit = if allow.digits { c.digit & context } else { 0 };
-        let mark = c.mark & context;
-        let space = c.space & context;
-        let newline = c.newline & context;
-        let (closer, comma) = (c.closer & context, c.comma & context);
-        let zwnj = c.zwnj & context;
+        // Without lookback, the context before `i` reads as nothing (the first window only).
+        let c = if lookback { c } else { c.after_context() };
+        let arabic = c.arabic;
+        let letter = c.letter;
+        let joiner = c.joiner;
+        let digit = if allow.digits { c.digit } else { 0 };
+        let mark = c.mark;
+        let space = c.space;
+        let newline = c.newline;
+        let (closer, comma) = (c.closer, c.comma);
+        let zwnj = c.zwnj;
         // Bit `k` of `x << n` is bit `k - n` of `x`: what lies `n` bytes before.
         let word_char = letter | digit; // two bytes each
         // A letter, not glued after a digit.
@@ -302,7 +318,7 @@ fn quiet_end_with(
         let word_end = (word_char | comma | mark) << 2 | closer << 1;
         let gap = c.space | c.newline;
         // One mark after a letter, before a space or line end.
-        let mark = mark & ((c.letter & context) << 2) & (gap >> 2);
+        let mark = mark & (c.letter << 2) & (gap >> 2);
         // A space between a word and a letter or digit.
         let space = space & word_end & (word_char >> 1);
         // A line end after a word or line end, before a letter, digit or line end (no spaces
