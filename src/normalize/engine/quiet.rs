@@ -33,9 +33,10 @@ const READ: usize = WINDOW + 2;
 /// Bytes a window can vouch for: the rest are read only as context for these.
 const LANES: usize = WINDOW - 2 * CONTEXT;
 
-/// The letters, as a union of seven products `lead × high nibble × low nibble of the second
-/// byte`, one bit each: a pair `lead cont` is a letter if the three entries share a bit.
-/// Lead bytes are D8..DB, indexed by their low nibble. The eighth bit is the Persian digits.
+/// The letters, as a union of products `lead × high nibble × low nibble of the second byte`,
+/// one bit each: a pair `lead cont` is a letter if the three entries share a bit. Lead bytes
+/// are D8..DB, indexed by their low nibble. Bit 6 is the Arabic forms `ي ى ك`, letters the
+/// letters step replaces; bit 7 is not a letter but the Persian digits.
 mod letter {
     pub(super) const LEAD: [u8; 16] = lead(&[
         (0xD8, 1 << 0),
@@ -45,17 +46,19 @@ mod letter {
         (0xDA, 1 << 4),
         (0xDB, 1 << 4),
         (0xDA, 1 << 5),
-        (0xDA, 1 << 6),
+        (0xD9, ARABIC),
         (0xDB, DIGIT),
     ]);
+    /// The seventh bit: `ي ى ك`, D9 8A, 89, 83.
+    pub(super) const ARABIC: u8 = 1 << 6;
     /// The eighth bit: not a letter but a Persian digit, DB B0..B9.
     pub(super) const DIGIT: u8 = 1 << 7;
-    // ء..ظ ع غ (U+0621..U+063A), ف ق ل م ن ه و, پ, ڀ چ ڌ ۀ ۆ ی, ک گ, ژ
+    // ء..ظ ع غ (U+0621..U+063A), ف ق ل م ن ه و, پ, ڀ چ ڌ ۀ ۆ ی, ژ ڙ ڟ ڨ ک گ
     pub(super) const HIGH: [u8; 16] = nibbles(&[
         (0xA, 1 << 0 | 1 << 5),
         (0xB, 1 << 1 | 1 << 3),
-        (0x8, 1 << 2 | 1 << 4),
-        (0x9, 1 << 6),
+        (0x8, 1 << 2 | 1 << 4 | ARABIC),
+        (0x9, 1 << 5),
         (0xB, DIGIT),
     ]);
     pub(super) const LOW: [u8; 16] = {
@@ -78,11 +81,11 @@ mod letter {
             if matches!(k, 0 | 6 | 0xC) {
                 bits |= 1 << 4; // DA/DB 80 86 8C
             }
-            if matches!(k, 9 | 0xF) {
-                bits |= 1 << 5; // DA A9 AF
+            if matches!(k, 8 | 9 | 0xF) {
+                bits |= 1 << 5; // DA 98 99 9F A8 A9 AF
             }
-            if k == 8 {
-                bits |= 1 << 6; // DA 98
+            if matches!(k, 3 | 9 | 0xA) {
+                bits |= ARABIC; // D9 83 89 8A
             }
             if k <= 9 {
                 bits |= DIGIT; // DB B0..B9
@@ -135,8 +138,8 @@ mod joiner {
             if matches!(k, 3..=0xA) {
                 bits |= 1 << 1; // D8: س .. غ
             }
-            if matches!(k, 1 | 2 | 4..=7) {
-                bits |= 1 << 2; // D9: ف ق ل م ن ه
+            if matches!(k, 1..=7 | 9 | 0xA) {
+                bits |= 1 << 2; // D9: ف ق ل م ن ه, and ك ى ي (written ک ی)
             }
             if k == 0xE {
                 bits |= 1 << 3; // D9: پ
@@ -543,23 +546,14 @@ mod avx2 {
                         _mm256_and_si256(_mm256_cmpeq_epi8(next, splat!(0x8Bu8)), tanwin),
                     ),
                 );
-                // D9 8A, D9 89, D9 83: ي ى ك
-                let arabic = _mm256_and_si256(
-                    d9,
-                    _mm256_or_si256(
-                        _mm256_or_si256(
-                            _mm256_cmpeq_epi8(next, splat!(0x8Au8)),
-                            _mm256_cmpeq_epi8(next, splat!(0x89u8)),
-                        ),
-                        _mm256_cmpeq_epi8(next, splat!(0x83u8)),
-                    ),
-                );
+                // ي ى ك: the seventh bit of the letter products, moved to the eighth.
+                let arabic = _mm256_slli_epi16(l, 1);
                 out.mark |= bits!(mark);
-                // The Arabic forms are letters that join, as what replaces them is.
-                let arabic_bits = bits!(arabic);
-                out.arabic |= arabic_bits;
-                out.letter |= bits!(not any(l)) | arabic_bits;
-                out.joiner |= bits!(not any(j)) | arabic_bits;
+                // The Arabic forms are letters that join, as what replaces them is: they are
+                // in both tables.
+                out.arabic |= bits!(arabic);
+                out.letter |= bits!(not any(l));
+                out.joiner |= bits!(not any(j));
                 // `. : ! )`: the byte the table has for its low nibble (bytes from 80 read 0).
                 let closer = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(closers, byte), byte);
                 out.closer |= bits!(closer);
@@ -604,9 +598,14 @@ mod tests {
         bits((&joiner::LEAD, &joiner::HIGH, &joiner::LOW), lead, cont)
     }
 
-    /// Is `lead cont` one of the quiet letters?
+    /// Is `lead cont` one of the quiet letters (the Arabic forms included)?
     fn is_letter(lead: u8, cont: u8) -> bool {
         letter_bits(lead, cont) & !letter::DIGIT != 0
+    }
+
+    /// Is `lead cont` one of the Arabic forms `ي ى ك`?
+    fn is_arabic(lead: u8, cont: u8) -> bool {
+        letter_bits(lead, cont) & letter::ARABIC != 0
     }
 
     /// Is `lead cont` one of the quiet letters that join the letter after them?
@@ -635,19 +634,21 @@ mod tests {
                     }
                     _ => 0,
                 };
-                if is_letter(lead, cont) {
-                    assert!(class & PLAIN_LETTER != 0, "{lead:X} {cont:X}");
-                }
-                if is_joiner(lead, cont) {
-                    assert!(
-                        is_letter(lead, cont) && class == PLAIN_JOINER,
-                        "{lead:X} {cont:X}"
-                    );
-                }
                 let pair = [lead, cont];
                 let c = std::str::from_utf8(&pair)
                     .ok()
                     .and_then(|s| s.chars().next());
+                let arabic = matches!(c, Some('ي' | 'ى' | 'ك'));
+                assert_eq!(is_arabic(lead, cont), arabic, "{lead:X} {cont:X}");
+                if is_letter(lead, cont) {
+                    assert!(arabic || class & PLAIN_LETTER != 0, "{lead:X} {cont:X}");
+                }
+                if is_joiner(lead, cont) {
+                    assert!(
+                        is_letter(lead, cont) && (arabic || class == PLAIN_JOINER),
+                        "{lead:X} {cont:X}"
+                    );
+                }
                 assert_eq!(
                     is_digit(lead, cont),
                     c.is_some_and(|c| ('۰'..='۹').contains(&c)),
@@ -671,7 +672,8 @@ mod tests {
     /// neighbours.
     fn reference(text: &str, start: usize, lookback: bool, allow: Allow) -> usize {
         let class = |c: Option<char>, f: fn(u8, u8) -> bool| {
-            // The Arabic forms the letters step replaces are joining letters here.
+            // The Arabic forms the letters step replaces are joining letters here (the tables
+            // say so for them too, but the reference reads them as what they become).
             let c = c.map(|c| {
                 crate::normalize::letters::persian_letter(c, Letters::Persian)
                     .filter(|_| matches!(c, 'ي' | 'ى' | 'ك'))
