@@ -74,8 +74,6 @@ impl<S: Sink> Engine<'_, '_, S> {
         };
         let bytes = self.text.as_bytes();
         let mut i = start;
-        let mut word_len = self.word_len;
-        let mut last_word_len = self.last_word_len;
         let mut any_word = false;
         // Where the line after the last line end passed starts, if any.
         let mut line = None;
@@ -143,8 +141,6 @@ impl<S: Sink> Engine<'_, '_, S> {
                 {
                     // The report's memory is the engine's, reused.
                     let mut words = std::mem::take(&mut self.quiet_words);
-                    words.len = word_len;
-                    words.last = last_word_len;
                     words.line = None;
                     words.arabic.clear();
                     let end = kernel.quiet_end(
@@ -163,10 +159,9 @@ impl<S: Sink> Engine<'_, '_, S> {
                         let with = if bytes[at + 1] == 0x83 { "ک" } else { "ی" };
                         self.sink.edit(self.text, at..at + 2, with, Rule::Letters);
                     }
-                    let (len, last, new_line) = (words.len, words.last, words.line);
+                    let new_line = words.line;
                     self.quiet_words = words;
                     if end > i {
-                        (word_len, last_word_len) = (len, last);
                         line = new_line.or(line);
                         any_word = true;
                         i = end;
@@ -190,14 +185,12 @@ impl<S: Sink> Engine<'_, '_, S> {
                 // bulk of clean text, in a tight loop.
                 let mut any = false;
                 loop {
-                    let begin = i;
                     let last;
                     (i, last) = letter_run(table, bytes, i, stop);
                     if last == 0 {
                         break;
                     }
                     any = true;
-                    word_len += ((i - begin) / 2) as u32;
                     state = Run::Word {
                         joins: last == PLAIN_JOINER,
                     };
@@ -206,8 +199,6 @@ impl<S: Sink> Engine<'_, '_, S> {
                     }
                     let b = bytes.get(i).copied();
                     if b == Some(b' ') && is_letter(i + 1) {
-                        last_word_len = word_len;
-                        word_len = 0;
                         state = Run::Space;
                         i += 1;
                         if self.restoring && i >= self.plan.planned_to {
@@ -285,26 +276,16 @@ impl<S: Sink> Engine<'_, '_, S> {
                 },
                 Token::Other => break,
             };
-            match token {
-                Token::Letter { .. } => {
-                    word_len += 1;
-                    any_word = true;
-                }
-                Token::Zwnj => {}
-                _ => {
-                    any_word |= token == Token::Digit;
-                    if word_len > 0 {
-                        last_word_len = word_len;
-                    }
-                    word_len = 0;
-                }
-            }
+            any_word |= matches!(token, Token::Letter { .. } | Token::Digit);
             state = next;
             i += len;
         }
         if i > start {
             let written = &self.text[start..i];
             // Quiet blocks go through line ends: the state is that of the last line.
+            if let Some(at) = line {
+                self.word_floor = at;
+            }
             let (line, new_line) = match line {
                 Some(at) => (&self.text[at..i], true),
                 None => (written, false),
@@ -323,8 +304,6 @@ impl<S: Sink> Engine<'_, '_, S> {
                 None if new_line => (self.prev, self.prev2) = (None, None),
                 None => {} // only the mark: the letter before it is still the last
             }
-            self.word_len = word_len;
-            self.last_word_len = last_word_len;
             if new_line {
                 self.quote_close = None;
                 // A quiet line end is followed by a letter or digit, or by another line end.

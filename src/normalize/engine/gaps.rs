@@ -111,7 +111,7 @@ impl<S: Sink> Engine<'_, '_, S> {
                     persian
                         && is_arabic_letter(next)
                         && self.prev2 != Some('.')
-                        && (self.last_word_len >= 2 || self.prev2.is_some_and(is_digit))
+                        && (self.prev2.is_some_and(is_digit) || self.letters_before_dot(at) >= 2)
                 }
                 ')' | ']' | RIGHT_GUILLEMET => {
                     (persian || prev == RIGHT_GUILLEMET)

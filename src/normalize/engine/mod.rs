@@ -64,8 +64,7 @@ fn run_with<S: Sink>(n: &Normalizer, text: &str, sink: &mut S, quiet: Option<qui
         prev: None,
         prev2: None,
         prev_mark: None,
-        word_len: 0,
-        last_word_len: 0,
+        word_floor: 0,
         script: Script::None,
         quote_close: None,
         scratch: String::new(),
@@ -130,11 +129,9 @@ struct Engine<'t, 's, S> {
     prev2: Option<char>,
     /// The mark written right after `prev`, if any (to collapse doubled marks).
     prev_mark: Option<char>,
-    /// Letters in the word being written.
-    word_len: u32,
-    /// Letters in the word before the last non-letter (for `ج.ا.ا`: no space after `.`
-    /// when it ends a one-letter word).
-    last_word_len: u32,
+    /// Where the words the spacing rules may look back at start: the line start, or the
+    /// end of the last protected span (see [`Engine::letters_before_dot`]).
+    word_floor: usize,
     script: Script,
     /// Where the quote mark that closes the quotation we opened with `«` is.
     quote_close: Option<usize>,
@@ -175,14 +172,10 @@ impl<S: Sink> Engine<'_, '_, S> {
         match c {
             '\n' | '\r' => {
                 self.line_end();
+                self.word_floor = j;
                 return j;
             }
             _ if is_space(c) => {
-                // A space ends a word, as on the fast path.
-                if self.word_len > 0 {
-                    self.last_word_len = self.word_len;
-                }
-                self.word_len = 0;
                 if self.n.whitespace {
                     self.hold(PendingKind::Space, i..j);
                 } else {
@@ -282,8 +275,6 @@ impl<S: Sink> Engine<'_, '_, S> {
         self.prev = None;
         self.prev2 = None;
         self.prev_mark = None;
-        self.word_len = 0;
-        self.last_word_len = 0;
         self.script = Script::None;
         self.quote_close = None;
     }
@@ -441,18 +432,12 @@ impl<S: Sink> Engine<'_, '_, S> {
         self.prev = Some(c);
         self.prev_mark = None;
         if is_arabic_letter(c) {
-            self.word_len += 1;
             self.script = Script::Persian;
         } else if c.is_ascii_alphabetic() || crate::chars::is_other_letter(c) {
-            self.word_len += 1;
             if is_latin_letter(c) {
                 self.script = Script::Latin;
             }
         } else {
-            if self.word_len > 0 {
-                self.last_word_len = self.word_len;
-            }
-            self.word_len = 0;
             if matches!(
                 digit(c),
                 Some((_, DigitScript::Persian | DigitScript::ArabicIndic))
@@ -460,6 +445,41 @@ impl<S: Sink> Engine<'_, '_, S> {
                 self.script = Script::Persian;
             }
         }
+    }
+
+    /// The letters of the last word before the full stop that comes before `at` (with only
+    /// deleted characters between them), on this line and after the last protected span: the
+    /// abbreviation rule asks whether it is a one-letter word (`ج.ا.ا`). A word is a run of
+    /// letters; ZWNJs, marks, kashida and invisible controls inside it do not end it, and a
+    /// stop after no word (`،.`, `۱۲.`) looks back at the word before. Computed when asked,
+    /// so that nothing counts letters while the text is written.
+    fn letters_before_dot(&self, at: usize) -> usize {
+        let floor = self.word_floor.min(at);
+        let mut chars = self.text[floor..at].chars().rev();
+        // Back to the full stop.
+        chars.by_ref().find(|&c| c == '.');
+        let mut letters = 0;
+        for c in chars {
+            // A presentation form counts as the letters it stands for, as they are written.
+            if let Some(base) =
+                letters::presentation_form(c).filter(|_| letters::is_presentation_form(c))
+            {
+                letters += base.chars().filter(|&b| is_arabic_letter(b)).count();
+            } else if is_arabic_letter(c)
+                || c.is_ascii_alphabetic()
+                || crate::chars::is_other_letter(c)
+            {
+                letters += 1;
+            } else if !(c == ZWNJ
+                || is_arabic_mark(c)
+                || c == KASHIDA
+                || controls::is_removable_control(c))
+                && letters > 0
+            {
+                break;
+            }
+        }
+        letters
     }
 
     /// The end of a protected span (URL, email, ...) starting at `i`, if one does.
@@ -498,8 +518,7 @@ impl<S: Sink> Engine<'_, '_, S> {
         self.prev2 = Some(SPAN_END);
         self.prev = Some(last);
         self.prev_mark = None;
-        self.word_len = 0;
-        self.last_word_len = 0;
+        self.word_floor = end;
         // The context after a span is that of its last letter, as if it had been read
         // character by character; otherwise a span that grows or shrinks when an edit next to
         // it is made (`@user` + ZWNJ + `A`) would change the rules after it on a second pass.
