@@ -40,12 +40,16 @@ pub(crate) const fn persian_letter(c: char, mode: Letters) -> Option<char> {
     }
 }
 
+/// `c` in its standard Persian form ([`Letters::Persian`]), or `c` itself.
+#[inline]
+pub(crate) fn persian_form(c: char) -> char {
+    persian_letter(c, Letters::Persian).unwrap_or(c)
+}
+
 /// `s` with each letter in its standard Persian form ([`Letters::Persian`]), nothing else
 /// changed: how word lists and number words are compared with normalized text.
 pub(crate) fn persian_letters(s: &str) -> String {
-    s.chars()
-        .map(|c| persian_letter(c, Letters::Persian).unwrap_or(c))
-        .collect()
+    s.chars().map(persian_form).collect()
 }
 
 /// Is `c` an Arabic presentation form (a contextual glyph or ligature encoded as a character)?

@@ -4,10 +4,9 @@
 //! the answers into positions in the input: a ZWNJ to insert before a byte, or a gap of
 //! whitespace to replace. The engine applies them as it reaches them.
 
-use super::Letters;
 use super::controls::is_removable_control;
 use super::engine::plain_letter_run;
-use super::letters::{is_presentation_form, persian_letter, presentation_form};
+use super::letters::{is_presentation_form, persian_form, presentation_form};
 use crate::chars::{
     KASHIDA, ZWNJ, ZWNJ_UTF8, has_zwnj, is_arabic_letter, is_arabic_mark, is_space,
 };
@@ -71,14 +70,12 @@ impl Word {
         self.end = at;
         for (k, c) in text[at..].char_indices() {
             if is_arabic_letter(c) {
-                self.text
-                    .push(persian_letter(c, Letters::Persian).unwrap_or(c));
+                self.text.push(persian_form(c));
                 self.offsets.push(at + k);
             } else if let Some(base) = presentation_letters(c) {
                 // Only the first letter of a ligature has an input offset of its own.
                 for (n, b) in base.chars().enumerate() {
-                    self.text
-                        .push(persian_letter(b, Letters::Persian).unwrap_or(b));
+                    self.text.push(persian_form(b));
                     self.offsets.push(if n == 0 { at + k } else { INSIDE });
                 }
             } else if c == ZWNJ {

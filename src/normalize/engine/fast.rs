@@ -1,6 +1,5 @@
 //! The engine's fast path: a byte-level state machine that skips text no step can change.
 
-use super::quiet::Allow;
 use super::tables::{
     PLAIN_CLOSER, PLAIN_DIGIT, PLAIN_JOINER, PLAIN_LEN, PLAIN_LETTER, is_plain_letter, letter_run,
     pair_class, plain_class,
@@ -11,9 +10,8 @@ use crate::chars::{
 };
 use crate::halfspace::Join;
 use crate::normalize::Rule;
-use crate::normalize::letters::persian_letter;
+use crate::normalize::letters::persian_form;
 use crate::normalize::restore::Action;
-use crate::normalize::{Diacritics, Letters};
 use crate::offsets::Sink;
 
 /// The fewest bytes worth a quiet-block window.
@@ -140,27 +138,18 @@ impl<S: Sink> Engine<'_, '_, S> {
                     && limit.saturating_sub(i) >= MIN_QUIET
                 {
                     // The report's memory is the engine's, reused.
-                    let mut words = std::mem::take(&mut self.quiet_words);
-                    words.line = None;
-                    words.arabic.clear();
-                    let end = kernel.quiet_end(
-                        bytes,
-                        i,
-                        limit,
-                        matches!(state, Run::Word { .. }),
-                        Allow {
-                            digits: self.plain_digits,
-                            tanwin: self.n.diacritics != Diacritics::RemoveAll,
-                        },
-                        &mut words,
-                    );
+                    let mut report = std::mem::take(&mut self.quiet_report);
+                    report.line = None;
+                    report.arabic.clear();
+                    let lookback = matches!(state, Run::Word { .. });
+                    let end = kernel.quiet_end(bytes, i, limit, lookback, &mut report);
                     // The Arabic letter forms in the run, replaced.
-                    for &at in &words.arabic {
+                    for &at in &report.arabic {
                         let with = if bytes[at + 1] == 0x83 { "ک" } else { "ی" };
                         self.sink.edit(self.text, at..at + 2, with, Rule::Letters);
                     }
-                    let new_line = words.line;
-                    self.quiet_words = words;
+                    let new_line = report.line;
+                    self.quiet_report = report;
                     if end > i {
                         line = new_line.or(line);
                         any_word = true;
@@ -295,11 +284,10 @@ impl<S: Sink> Engine<'_, '_, S> {
             // A quiet run may end with a mark after a letter (perhaps the letter before it).
             self.prev_mark = back.next_if(|&c| is_arabic_mark(c));
             // As written: the quiet run's Arabic letter forms were replaced.
-            let written = |c: char| persian_letter(c, Letters::Persian).unwrap_or(c);
             match back.next() {
                 Some(c) => {
-                    self.prev = Some(written(c));
-                    self.prev2 = back.next().map(written).or(before);
+                    self.prev = Some(persian_form(c));
+                    self.prev2 = back.next().map(persian_form).or(before);
                 }
                 None if new_line => (self.prev, self.prev2) = (None, None),
                 None => {} // only the mark: the letter before it is still the last

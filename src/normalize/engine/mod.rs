@@ -35,31 +35,32 @@ use crate::chars::{
 use crate::halfspace::Spacing;
 use crate::offsets::Sink;
 
-/// The quiet-block kernel of this processor, detected once.
-static QUIET_KERNEL: std::sync::LazyLock<Option<quiet::Kernel>> =
-    std::sync::LazyLock::new(quiet::Kernel::detect);
-
 /// Normalizes `text` with `n`, reporting every edit to `sink`.
 pub(crate) fn run<S: Sink>(n: &Normalizer, text: &str, sink: &mut S) {
-    let quiet = if n.letters == Letters::Persian {
-        *QUIET_KERNEL
-    } else {
-        None
-    };
-    run_with(n, text, sink, quiet);
+    run_with(n, text, sink, true);
 }
 
-/// [`run`], skipping quiet blocks with `quiet` if given.
-fn run_with<S: Sink>(n: &Normalizer, text: &str, sink: &mut S, quiet: Option<quiet::Kernel>) {
+/// [`run`], skipping quiet blocks if `quiet` and the processor can.
+fn run_with<S: Sink>(n: &Normalizer, text: &str, sink: &mut S, quiet: bool) {
+    let plain_digits = matches!(
+        n.digits,
+        DigitPolicy::Keep | DigitPolicy::Unify | DigitPolicy::To(Digits::Persian)
+    );
+    // Quiet blocks take the letters the letters step keeps in its default mode.
+    let quiet = (quiet && n.letters == Letters::Persian)
+        .then(|| {
+            quiet::Kernel::new(quiet::Allow {
+                digits: plain_digits,
+                tanwin: n.diacritics != Diacritics::RemoveAll,
+            })
+        })
+        .flatten();
     let mut e = Engine {
         n: *n,
         text,
         sink,
         plain: &PLAIN[n.letters as usize],
-        plain_digits: matches!(
-            n.digits,
-            DigitPolicy::Keep | DigitPolicy::Unify | DigitPolicy::To(Digits::Persian)
-        ),
+        plain_digits,
         pending: None,
         prev: None,
         prev2: None,
@@ -70,7 +71,7 @@ fn run_with<S: Sink>(n: &Normalizer, text: &str, sink: &mut S, quiet: Option<qui
         scratch: String::new(),
         restoring: n.spacing != Spacing::Off,
         quiet,
-        quiet_words: quiet::Words::default(),
+        quiet_report: quiet::Report::default(),
         plan: Plan::default(),
         zwnj_line: (0, false),
     };
@@ -138,11 +139,10 @@ struct Engine<'t, 's, S> {
     scratch: String,
     /// Is half-space restoration on?
     restoring: bool,
-    /// The kernel that skips [`quiet`] blocks, where the letters step keeps what the blocks
-    /// take for letters.
+    /// The kernel that skips [`quiet`] blocks, where the processor and the settings allow.
     quiet: Option<quiet::Kernel>,
     /// What a quiet run reports (kept to reuse its memory).
-    quiet_words: quiet::Words,
+    quiet_report: quiet::Report,
     /// What restoration decided for the words ahead.
     plan: Plan,
     /// (end of the line last checked, whether it contains a ZWNJ)
