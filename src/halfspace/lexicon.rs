@@ -13,6 +13,7 @@ use crate::shapes::BitFilter;
 
 const WORDS: &str = include_str!("../../data/words.tsv");
 const VERBS: &str = include_str!("../../data/verbs.tsv");
+const TREEBANK: &str = include_str!("../../data/treebank.tsv");
 
 /// What the lexicon knows about a word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -70,6 +71,14 @@ pub(crate) struct Lexicon {
     fused_filter: BitFilter,
     /// A bit per hash of each (first part, rest) pair of the listed ZWNJ spellings.
     pair_filter: BitFilter,
+    /// Pairs of word parts the treebank writes with a ZWNJ more often than apart, as
+    /// `left` + ZWNJ + `right`.
+    treebank_pairs: FxSet<&'static str>,
+    /// A bit per hash of each (left, right) of `treebank_pairs`.
+    treebank_pair_filter: BitFilter,
+    /// Spelling without ZWNJ -> the spelling with ZWNJ, for every word the treebank writes
+    /// with a ZWNJ more often than fused.
+    treebank_words: FxMap<String, &'static str>,
 }
 
 /// The hash the filters use: the length, the first and the last eight bytes (for a shorter
@@ -159,6 +168,30 @@ impl Lexicon {
                 pair_filter.insert(pair_hash(left, right));
             }
         }
+        let mut treebank_pairs = FxSet::default();
+        let mut treebank_pair_filter = BitFilter::with_bits(15);
+        let mut treebank_words = FxMap::default();
+        for line in TREEBANK.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(kind), Some(spelling)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            match kind {
+                "P" => {
+                    if let Some((left, right)) = spelling.split_once(ZWNJ) {
+                        treebank_pairs.insert(spelling);
+                        treebank_pair_filter.insert(pair_hash(left, right));
+                    }
+                }
+                "W" => {
+                    let fused = spelling.replace(ZWNJ, "");
+                    // The fused-word filter serves both tables: the cheap test reads it once.
+                    fused_filter.insert(hash(&fused));
+                    treebank_words.insert(fused, spelling);
+                }
+                _ => {}
+            }
+        }
         Lexicon {
             words,
             half_spaced,
@@ -166,6 +199,9 @@ impl Lexicon {
             past_stems,
             fused_filter,
             pair_filter,
+            treebank_pairs,
+            treebank_pair_filter,
+            treebank_words,
         }
     }
 
@@ -195,6 +231,29 @@ impl Lexicon {
     #[inline]
     pub(crate) fn may_be_pair(&self, left: &str, right: &str) -> bool {
         self.pair_filter.may_contain(pair_hash(left, right))
+    }
+
+    /// The treebank's spelling of the fused word `fused` with its ZWNJs, if the treebank
+    /// writes it so more often than fused (`سهشنبه` -> `سه‌شنبه`).
+    pub(crate) fn treebank_word(&self, fused: &str) -> Option<&'static str> {
+        self.treebank_words.get(fused).copied()
+    }
+
+    /// Might the treebank write `left` + ZWNJ + `right`? `false` is certain.
+    #[inline]
+    pub(crate) fn may_be_treebank_pair(&self, left: &str, right: &str) -> bool {
+        self.treebank_pair_filter
+            .may_contain(pair_hash(left, right))
+    }
+
+    /// `left` + ZWNJ + `right` as the treebank writes it, if it writes the pair with a ZWNJ
+    /// more often than as two words (`سه`, `شنبه` -> `سه‌شنبه`).
+    pub(crate) fn treebank_pair(&self, left: &str, right: &str) -> Option<&'static str> {
+        if !self.may_be_treebank_pair(left, right) {
+            return None;
+        }
+        let key = format!("{left}{ZWNJ}{right}");
+        self.treebank_pairs.get(key.as_str()).copied()
     }
 
     pub(crate) fn is_present_stem(&self, s: &str) -> bool {
@@ -227,5 +286,8 @@ mod tests {
         assert!(lex.is_present_stem("کن") && lex.is_present_stem("شو"));
         assert!(lex.is_past_stem("رفت") && lex.is_past_stem("شد"));
         assert!(!lex.is_present_stem("سال"));
+        assert_eq!(lex.treebank_pair("سه", "شنبه"), Some("سه\u{200C}شنبه"));
+        assert_eq!(lex.treebank_word("سهشنبه"), Some("سه\u{200C}شنبه"));
+        assert_eq!(lex.treebank_pair("آن", "را"), None);
     }
 }

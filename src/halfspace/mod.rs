@@ -86,6 +86,9 @@ pub enum HalfSpace {
     Clitic,
     /// A spelling from the user's [`HalfSpaceWords`] (evidence: that spelling).
     User,
+    /// A spelling the annotated treebank writes with a ZWNJ more often than as two words or
+    /// fused (`سه‌شنبه`, `نخست‌وزیر`; evidence: that spelling).
+    Treebank,
 }
 
 /// A decision, with the lexicon entry or stem that supports it.
@@ -193,6 +196,58 @@ const VERB_PREFIXES: [&str; 7] = ["بر", "در", "فرا", "باز", "ور", "�
 /// participle.
 fn silent_heh(word: &str) -> bool {
     word.ends_with('ه') && word.chars().count() >= 3
+}
+
+/// Does the lexicon's spelling `h` of the fused word `w` put a ZWNJ before `ای`/`ایی` after a
+/// silent `ه` (زبانه‌ای), untagged, where the plural reading, the word before `های`/`هایی`
+/// (زبان), is a real word more frequent than the word before `ای` (زبانه)? Then the suffixes
+/// decide.
+fn plural_reading_wins(w: &str, h: &str) -> bool {
+    let Some(heh_base) = ["\u{200C}ای", "\u{200C}ایی"]
+        .iter()
+        .find_map(|s| h.strip_suffix(s))
+        .filter(|b| !b.contains(ZWNJ))
+    else {
+        return false;
+    };
+    let lex = &*LEXICON;
+    // A tagged spelling is a word of its own (حرفه‌ای, هسته‌ای), whatever else the letters spell.
+    if lex.get(h).is_some_and(|e| e.flags != 0) {
+        return false;
+    }
+    let plural_base = ["های", "هایی"].iter().find_map(|s| w.strip_suffix(s));
+    plural_base.is_some_and(|b| {
+        let e = lex.get(b);
+        real(e) && e.map_or(0, |e| e.freq) > lex.freq(heh_base)
+    })
+}
+
+/// The spelling with ZWNJs of the compound `fused` (no ZWNJ), when the word lists give one
+/// the standard writes (every ZWNJ at a boundary [`zwnj_boundary`] accepts, and more frequent
+/// than the fused spelling) or, in [`Spacing::Standard`], the treebank's.
+fn compound_spelling(fused: &str, mode: Spacing) -> Option<&'static str> {
+    let lex = &*LEXICON;
+    if !lex.may_be_half_spaced(fused) {
+        return None;
+    }
+    let listed = lex.half_spaced(fused).filter(|h| {
+        lex.freq(h) > lex.freq(fused)
+            && h.match_indices(ZWNJ)
+                .all(|(p, z)| zwnj_boundary(&h[..p], &h[p + z.len()..]))
+    });
+    listed.or_else(|| {
+        (mode == Spacing::Standard)
+            .then(|| lex.treebank_word(fused))
+            .flatten()
+    })
+}
+
+/// Where the ZWNJs of `h` go in `h` written without them.
+fn zwnj_offsets(h: &str) -> Vec<usize> {
+    h.match_indices(ZWNJ)
+        .enumerate()
+        .map(|(k, (p, _))| p - k * ZWNJ.len_utf8())
+        .collect()
 }
 
 /// Is `word` listed as a real word: tagged, or frequent enough to trust?
@@ -355,6 +410,13 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str) -> bool {
         || b1.ends_with(&MI.to_le_bytes())
         || (compound_shape(b1, b2) && !has_zwnj(w1) && LEXICON.may_be_pair(w1, w2))
         || is_plural_clitic(b2)
+        || LEXICON.may_be_treebank_pair(last_part(w1), w2)
+}
+
+/// The part of `w` after its last ZWNJ (all of it if it has none).
+#[inline]
+fn last_part(w: &str) -> &str {
+    w.rsplit(ZWNJ).next().unwrap_or(w)
 }
 
 /// Is `w` one of the clitics `مان تان شان` (our, your, their), written with a ZWNJ after a
@@ -430,8 +492,30 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
     if mode == Spacing::Off || w.chars().count() < 3 {
         return None;
     }
-    let lex = &*LEXICON;
     let compound = fused_candidate(w)?;
+    let ruled = split_by_rules(w, mode, compound);
+    // The treebank's spelling, where the rules find none or another (Standard only: one
+    // attestation is not the safest evidence). Where both agree, the rule is the reason.
+    let treebank = (compound && mode == Spacing::Standard)
+        .then(|| LEXICON.treebank_word(w))
+        .flatten();
+    match (ruled, treebank) {
+        (Some(ruled), Some(h)) if ruled.0 == zwnj_offsets(h) => Some(ruled),
+        (_, Some(h)) => Some((
+            zwnj_offsets(h),
+            Decision {
+                reason: HalfSpace::Treebank,
+                evidence: h,
+            },
+        )),
+        (ruled, None) => ruled,
+    }
+}
+
+/// [`split_fused`] by the rules and the word lists, for a word that passed the cheap test
+/// (`compound`: it may be a listed compound).
+fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>, Decision)> {
+    let lex = &*LEXICON;
     let fused = lex.get(w);
     let fused_freq = fused.map_or(0, |e| e.freq);
     // 1. The lexicon spells it with a ZWNJ, more often than without, at boundaries where the
@@ -439,15 +523,11 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
     if compound
         && let Some(h) = lex.half_spaced(w)
         && lex.freq(h) > fused_freq
+        && !plural_reading_wins(w, h)
         && h.match_indices(ZWNJ)
             .all(|(p, z)| zwnj_boundary(&h[..p], &h[p + z.len()..]))
     {
-        let mut offsets = Vec::new();
-        let mut removed = 0;
-        for (p, _) in h.match_indices(ZWNJ) {
-            offsets.push(p - removed);
-            removed += ZWNJ.len_utf8();
-        }
+        let offsets = zwnj_offsets(h);
         let reason = if h.starts_with("می\u{200C}") || h.starts_with("نمی\u{200C}") {
             HalfSpace::VerbPrefix
         } else if h.starts_with("به\u{200C}") {
@@ -503,23 +583,37 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
     }
     // 3. Suffixes: the reading with the most frequent base wins; a fused word more frequent
     // than that base is a word of its own (تنها).
-    let mut best: Option<(usize, u64, Decision)> = None;
+    // The best reading: where the suffix starts, the base's frequency, the decision, and
+    // whether the base is a compound written with ZWNJs of its own.
+    let mut best: Option<(usize, u64, Decision, bool)> = None;
     let mut consider = |base: &str, reason: HalfSpace, ok: bool| {
         if !ok || base.chars().count() < 2 {
             return;
         }
-        let e = lex.get(base);
-        let listed = lex.key(base);
-        if !real(e) || listed.is_none() {
+        // The base as listed: the word itself, or a compound the lists spell with ZWNJs
+        // (سرمایهگذاریهای is سرمایه‌گذاری + های).
+        let (listed, compound_base) = match lex.key(base) {
+            Some(k) => (k, false),
+            None => match compound_spelling(base, mode) {
+                Some(h) => (h, true),
+                None => return,
+            },
+        };
+        let e = lex.get(listed);
+        if !real(e) {
             return;
         }
         // A participle before a person clitic is the perfect (کرده‌ایم): it wins over any
-        // reading with a plural suffix (کرد + هایم).
+        // reading with a plural suffix (کرد + هایم). Before `ای`/`ایی` the plural `های` is
+        // far more common than the second person, so there the perfect only counts ten times
+        // the participle's frequency: a noun ten times more frequent takes the plural
+        // (درآمدهای is درآمد + های, not درآمده + ای).
         let perfect = reason == HalfSpace::SilentHeh && is_participle(base);
-        let freq = if perfect {
-            u64::MAX
-        } else {
-            e.map_or(0, |e| e.freq)
+        let e_freq = e.map_or(0, |e| e.freq);
+        let freq = match (perfect, &w[base.len()..]) {
+            (true, "ای" | "ایی") => e_freq.saturating_mul(10),
+            (true, _) => u64::MAX,
+            (false, _) => e_freq,
         };
         if best.as_ref().is_none_or(|b| freq > b.1) {
             best = Some((
@@ -527,8 +621,9 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
                 freq,
                 Decision {
                     reason,
-                    evidence: listed.expect("checked"),
+                    evidence: listed,
                 },
+                compound_base,
             ));
         }
     };
@@ -555,7 +650,7 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
             }
         }
     }
-    if let Some((at, base_freq, decision)) = best {
+    if let Some((at, base_freq, decision, compound_base)) = best {
         // The best reading ends in a letter that does not join (کشورها): nothing to restore.
         // A fused word common enough next to its base is a word of its own (تنهایی, سهام).
         // A fused plural of a pronoun (آنها, اینها) is an accepted spelling.
@@ -582,7 +677,13 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
         if !last_char(&w[..at]).is_some_and(joins_forward) || lemma || pronoun || !allowed {
             return None;
         }
-        return Some((vec![at], decision));
+        let mut offsets = if compound_base {
+            zwnj_offsets(decision.evidence)
+        } else {
+            Vec::new()
+        };
+        offsets.push(at);
+        return Some((offsets, decision));
     }
     // 4. A fused به before a noun, when the fused word is not a word.
     if mode == Spacing::Standard
@@ -611,10 +712,32 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
     if mode == Spacing::Off || w1.is_empty() || w2.is_empty() || VETO.contains(&(w1, w2)) {
         return None;
     }
-    let lex = &*LEXICON;
     if !pair_candidate(w1, w2) {
         return None;
     }
+    join_by_rules(w1, w2, mode).or_else(|| {
+        // A pair the treebank writes with a ZWNJ more often than apart (Standard only).
+        let spelling = (mode == Spacing::Standard)
+            .then(|| LEXICON.treebank_pair(last_part(w1), w2))
+            .flatten()?;
+        let join = if last_char(w1).is_some_and(joins_forward) {
+            Join::Zwnj
+        } else {
+            Join::Nothing
+        };
+        Some((
+            join,
+            Decision {
+                reason: HalfSpace::Treebank,
+                evidence: spelling,
+            },
+        ))
+    })
+}
+
+/// [`join_spaced`] by the rules and the word lists, for a pair that passed the cheap test.
+fn join_by_rules(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, Decision)> {
+    let lex = &*LEXICON;
     let compound = !has_zwnj(w1) && lex.may_be_pair(w1, w2);
     let verbal_prefix = |w: &str| {
         let bare = VERB_PREFIXES.iter().fold(w, |w, p| {
@@ -869,12 +992,42 @@ mod tests {
             ("بیشتر", None),
             ("بهتر", None),
             ("کشورها", None), // ر does not join: nothing to restore
+            // An accepted spelling, which the treebank writes about as often as آن‌ها.
             ("آنها", None),
+            // Compounds with a suffix: the compound's ZWNJ and the suffix's.
+            ("سرمایهگذاریهای", Some("سرمایه\u{200C}گذاری\u{200C}های")),
+            ("حشرهکشها", Some("حشره\u{200C}کش\u{200C}ها")),
+            // The treebank's spelling, where no rule applies.
+            ("سهشنبه", Some("سه\u{200C}شنبه")),
+            // The plural, not the second person of the perfect, where the noun is far more
+            // frequent than the participle; the perfect where it is not.
+            ("درآمدهای", None),
+            ("رفتهای", Some("رفته\u{200C}ای")),
+            ("زبانهای", Some("زبان\u{200C}های")),
+            ("حرفهای", Some("حرفه\u{200C}ای")),
             ("بشمار", None),
         ];
         for (w, want) in cases {
             assert_eq!(split(w).as_deref(), want, "{w}");
         }
+    }
+
+    #[test]
+    fn treebank_decisions_show_their_spelling() {
+        let (join, d) = join_spaced("سه", "شنبه", Spacing::Standard).expect("joined");
+        assert_eq!(
+            (join, d.reason, d.evidence),
+            (Join::Zwnj, HalfSpace::Treebank, "سه\u{200C}شنبه")
+        );
+        let (offsets, d) = split_fused("سهشنبه", Spacing::Standard).expect("split");
+        assert_eq!((offsets, d.reason), (vec!["سه".len()], HalfSpace::Treebank));
+        // Conservative restoration does not use it.
+        assert_eq!(join_spaced("سه", "شنبه", Spacing::Conservative), None);
+        assert_eq!(split_fused("سهشنبه", Spacing::Conservative), None);
+        // Where a rule gives the treebank's spelling, the rule is the reason.
+        assert!(LEXICON.treebank_word("میرود").is_some());
+        let (_, d) = split_fused("میرود", Spacing::Standard).expect("split");
+        assert_eq!(d.reason, HalfSpace::VerbPrefix);
     }
 
     #[test]
@@ -887,7 +1040,10 @@ mod tests {
             ("همه", "جانبه", Some(Join::Zwnj)),
             ("بین", "المللی", Some(Join::Zwnj)),
             ("رسانه", "ای", Some(Join::Zwnj)),
-            ("هم", "اکنون", None), // spaced, هم is mostly "also"
+            // The treebank writes هم‌اکنون "right now" joined, never apart.
+            ("هم", "اکنون", Some(Join::Zwnj)),
+            ("هم", "این", None),   // هم is mostly "also"
+            ("محمد", "علی", None), // a name of two names
             // Clitics and the copula after a final ی; not ای (the vocative).
             ("زندگی", "اش", Some(Join::Zwnj)),
             ("زندگی", "شان", Some(Join::Zwnj)),
@@ -912,6 +1068,9 @@ mod tests {
             ("بیش", "تر", Some(Join::Nothing)),
             ("اصلی", "ترین", Some(Join::Zwnj)),
             ("اصلی", "تر", None),
+            // The treebank's spelling, where no rule applies.
+            ("سه", "شنبه", Some(Join::Zwnj)),
+            ("نخست", "وزیر", Some(Join::Zwnj)),
             ("ماه", "می", None),
             ("می", "سال", None),
             ("بی", "بی", None),

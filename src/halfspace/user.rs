@@ -11,7 +11,7 @@ use crate::normalize::letters::persian_letters;
 use super::{Decision, Join};
 
 /// The user's own entries for half-space restoration: spellings with a ZWNJ to restore
-/// (`سه‌شنبه`, `عبدالله‌بن‌زبیر`) and words or word pairs never to change (`میراث فرهنگی`
+/// (`خوش‌نویس`, `عبدالله‌بن‌زبیر`) and words or word pairs never to change (`میراث فرهنگی`
 /// stays two words, `فرهنگی` stays whole). They take precedence over the built-in lexicon and
 /// show in the edit log as [`HalfSpace::User`].
 ///
@@ -26,13 +26,13 @@ use super::{Decision, Join};
 ///
 /// static WORDS: LazyLock<HalfSpaceWords> = LazyLock::new(|| {
 ///     HalfSpaceWords::new()
-///         .spelling("سه\u{200C}شنبه")
+///         .spelling("خوش\u{200C}نویس")
 ///         .unwrap()
 ///         .keep("میراث فرهنگی")
 ///         .unwrap()
 /// });
 /// let n = Normalizer::builder().half_space_words(&WORDS).build();
-/// assert_eq!(n.normalize("روز سه شنبه"), "روز سه\u{200C}شنبه");
+/// assert_eq!(n.normalize("روز خوش نویس"), "روز خوش\u{200C}نویس");
 /// assert_eq!(n.normalize("سازمان میراث فرهنگی"), "سازمان میراث فرهنگی");
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub struct HalfSpaceWords {
     /// part that may follow it (`بن`, `زبیر`) and the whole spelling: looked up without
     /// building a string.
     joins: HashMap<String, HashMap<String, String>>,
-    /// Added spellings by their fused form: `سهشنبه` → `سه‌شنبه`.
+    /// Added spellings by their fused form: `خوشنویس` → `خوش‌نویس`.
     fused: HashMap<String, String>,
     /// Words never joined to the next: `میراث` → {`فرهنگی`}.
     vetoed: HashMap<String, HashSet<String>>,
@@ -84,8 +84,8 @@ impl HalfSpaceWords {
     }
 
     /// Adds a spelling with ZWNJs between Arabic letters, each after a letter that joins
-    /// (`سه‌شنبه`, not `کتابها` or `کشور‌ها`): written with spaces (`سه شنبه`) or fused
-    /// (`سهشنبه`), its parts are joined with ZWNJs.
+    /// (`خوش‌نویس`, not `کتابها` or `کشور‌ها`): written with spaces (`خوش نویس`) or fused
+    /// (`خوشنویس`), its parts are joined with ZWNJs.
     ///
     /// # Errors
     ///
@@ -299,14 +299,14 @@ mod tests {
             HalfSpaceWords::new()
                 .spelling("عبدالله\u{200C}بن\u{200C}زبیر")
                 .unwrap()
-                .spelling("سه\u{200C}شنبه")
+                .spelling("خوش\u{200C}نویس")
                 .unwrap()
                 .keep("میراث فرهنگی")
                 .unwrap()
                 .keep("تنها")
                 .unwrap(),
         ));
-        assert_eq!(w.split("سهشنبه").unwrap().unwrap().0, ["سه".len()]);
+        assert_eq!(w.split("خوشنویس").unwrap().unwrap().0, ["خوش".len()]);
         assert_eq!(w.split("تنها"), Some(None));
         assert_eq!(w.split("کتابها"), None);
         assert!(w.join("عبدالله", "بن").unwrap().is_some());

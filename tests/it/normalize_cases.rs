@@ -408,7 +408,7 @@ fn restoration_can_be_switched() {
 pub(crate) static USER_WORDS: std::sync::LazyLock<HalfSpaceWords> =
     std::sync::LazyLock::new(|| {
         HalfSpaceWords::new()
-            .spelling("سه\u{200C}شنبه")
+            .spelling("خوش\u{200C}نویس")
             .and_then(|w| w.spelling("عبدالله\u{200C}بن\u{200C}زبیر"))
             .and_then(|w| w.keep("میراث فرهنگی"))
             .and_then(|w| w.keep("تنها"))
@@ -422,8 +422,8 @@ fn user_half_space_words() {
         &n,
         &[
             // Added spellings: spaced, fused, with Arabic letter forms.
-            ("روز سه شنبه", "روز سه\u{200C}شنبه"),
-            ("روز سهشنبه", "روز سه\u{200C}شنبه"),
+            ("روز خوش نویس", "روز خوش\u{200C}نویس"),
+            ("روز خوشنویس", "روز خوش\u{200C}نویس"),
             ("عبدالله بن زبیر گفت", "عبدالله\u{200C}بن\u{200C}زبیر گفت"),
             // Kept: two words stay two, a word stays whole.
             ("سازمان میراث فرهنگی", "سازمان میراث فرهنگی"),
@@ -434,7 +434,7 @@ fn user_half_space_words() {
         ],
     );
     for out in [
-        "روز سه\u{200C}شنبه",
+        "روز خوش\u{200C}نویس",
         "عبدالله\u{200C}بن\u{200C}زبیر گفت",
         "سازمان میراث فرهنگی",
     ] {
@@ -447,12 +447,12 @@ fn user_half_space_words() {
     let once = n.normalize(text).into_owned();
     assert_eq!(once, text);
     assert_eq!(n.normalize(&once), once.as_str(), "idempotent");
-    let out = n.normalize_with_offsets("روز سه شنبه");
+    let out = n.normalize_with_offsets("روز خوش نویس");
     let edit = out.edits().next().expect("one edit");
     assert_eq!(edit.rule, Rule::HalfSpace(HalfSpace::User));
-    assert_eq!(edit.evidence, Some("سه\u{200C}شنبه"));
+    assert_eq!(edit.evidence, Some("خوش\u{200C}نویس"));
     // Without the list, the default normalizer keeps its own decisions.
-    assert_eq!(normalize("روز سه شنبه"), "روز سه شنبه");
+    assert_eq!(normalize("روز خوش نویس"), "روز خوش نویس");
     assert_ne!(n, Normalizer::new());
 }
 
