@@ -120,6 +120,28 @@ fn pair_hash(left: &str, right: &str) -> u64 {
     hash(left).rotate_left(17) ^ hash(right)
 }
 
+/// The filter hash of a pair for the treebank table: the last two letters (four bytes) of
+/// `left`, the first two of `right` and `right`'s length, read without a loop. It reads only
+/// the end of `left`, so a word with ZWNJs hashes like its last part (every part the table
+/// lists has two letters or more), and no search for the ZWNJ is needed before the filter
+/// says the pair may be listed.
+#[inline]
+fn pair_sketch(left: &[u8], right: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let tail = left
+        .last_chunk::<4>()
+        .map_or(0, |x| u64::from(u32::from_le_bytes(*x)));
+    let head = match right.first_chunk::<4>() {
+        Some(x) => u64::from(u32::from_le_bytes(*x)),
+        None => right
+            .first_chunk::<2>()
+            .map_or(0, |x| u64::from(u16::from_le_bytes(*x))),
+    };
+    let mut h = (tail ^ (right.len() as u64) << 32).wrapping_mul(K);
+    h = (h ^ h >> 32 ^ head).wrapping_mul(K);
+    h ^ h >> 29
+}
+
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::parse);
 
 impl Lexicon {
@@ -179,8 +201,9 @@ impl Lexicon {
             match kind {
                 "P" => {
                     if let Some((left, right)) = spelling.split_once(ZWNJ) {
+                        debug_assert!(spelling.len() <= 96 && left.chars().count() >= 2);
                         treebank_pairs.insert(spelling);
-                        treebank_pair_filter.insert(pair_hash(left, right));
+                        treebank_pair_filter.insert(pair_sketch(left.as_bytes(), right.as_bytes()));
                     }
                 }
                 "W" => {
@@ -239,21 +262,31 @@ impl Lexicon {
         self.treebank_words.get(fused).copied()
     }
 
-    /// Might the treebank write `left` + ZWNJ + `right`? `false` is certain.
+    /// Might the treebank write the last part of `w1` (after its last ZWNJ) + ZWNJ + `w2`?
+    /// `false` is certain.
     #[inline]
-    pub(crate) fn may_be_treebank_pair(&self, left: &str, right: &str) -> bool {
+    pub(crate) fn may_be_treebank_pair(&self, w1: &str, w2: &str) -> bool {
         self.treebank_pair_filter
-            .may_contain(pair_hash(left, right))
+            .may_contain(pair_sketch(w1.as_bytes(), w2.as_bytes()))
     }
 
-    /// `left` + ZWNJ + `right` as the treebank writes it, if it writes the pair with a ZWNJ
-    /// more often than as two words (`سه`, `شنبه` -> `سه‌شنبه`).
-    pub(crate) fn treebank_pair(&self, left: &str, right: &str) -> Option<&'static str> {
-        if !self.may_be_treebank_pair(left, right) {
+    /// The last part of `w1` (after its last ZWNJ) + ZWNJ + `w2` as the treebank writes it,
+    /// if it writes the pair with a ZWNJ more often than as two words (`سه`, `شنبه` ->
+    /// `سه‌شنبه`).
+    pub(crate) fn treebank_pair(&self, w1: &str, w2: &str) -> Option<&'static str> {
+        if !self.may_be_treebank_pair(w1, w2) {
             return None;
         }
-        let key = format!("{left}{ZWNJ}{right}");
-        self.treebank_pairs.get(key.as_str()).copied()
+        let left = w1.rsplit(ZWNJ).next().unwrap_or(w1);
+        // The key in a buffer on the stack: every listed pair is shorter than it.
+        let mut buf = [0u8; 96];
+        let len = left.len() + ZWNJ.len_utf8() + w2.len();
+        let key = buf.get_mut(..len)?;
+        key[..left.len()].copy_from_slice(left.as_bytes());
+        ZWNJ.encode_utf8(&mut key[left.len()..]);
+        key[left.len() + ZWNJ.len_utf8()..].copy_from_slice(w2.as_bytes());
+        let key = std::str::from_utf8(key).ok()?;
+        self.treebank_pairs.get(key).copied()
     }
 
     pub(crate) fn is_present_stem(&self, s: &str) -> bool {
@@ -289,5 +322,10 @@ mod tests {
         assert_eq!(lex.treebank_pair("سه", "شنبه"), Some("سه\u{200C}شنبه"));
         assert_eq!(lex.treebank_word("سهشنبه"), Some("سه\u{200C}شنبه"));
         assert_eq!(lex.treebank_pair("آن", "را"), None);
+        // A word with ZWNJs is looked up by its last part.
+        assert_eq!(
+            lex.treebank_pair("روز\u{200C}سه", "شنبه"),
+            Some("سه\u{200C}شنبه")
+        );
     }
 }

@@ -410,13 +410,7 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str) -> bool {
         || b1.ends_with(&MI.to_le_bytes())
         || (compound_shape(b1, b2) && !has_zwnj(w1) && LEXICON.may_be_pair(w1, w2))
         || is_plural_clitic(b2)
-        || LEXICON.may_be_treebank_pair(last_part(w1), w2)
-}
-
-/// The part of `w` after its last ZWNJ (all of it if it has none).
-#[inline]
-fn last_part(w: &str) -> &str {
-    w.rsplit(ZWNJ).next().unwrap_or(w)
+        || LEXICON.may_be_treebank_pair(w1, w2)
 }
 
 /// Is `w` one of the clitics `مان تان شان` (our, your, their), written with a ZWNJ after a
@@ -718,7 +712,7 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
     join_by_rules(w1, w2, mode).or_else(|| {
         // A pair the treebank writes with a ZWNJ more often than apart (Standard only).
         let spelling = (mode == Spacing::Standard)
-            .then(|| LEXICON.treebank_pair(last_part(w1), w2))
+            .then(|| LEXICON.treebank_pair(w1, w2))
             .flatten()?;
         let join = if last_char(w1).is_some_and(joins_forward) {
             Join::Zwnj
