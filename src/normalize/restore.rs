@@ -11,8 +11,8 @@ use crate::chars::{
     KASHIDA, ZWNJ, ZWNJ_UTF8, has_zwnj, is_arabic_letter, is_arabic_mark, is_space,
 };
 use crate::halfspace::{
-    Decision, HalfSpaceWords, Join, Spacing, fused_candidate, join_spaced, pair_candidate,
-    split_fused,
+    Decision, HalfSpace, HalfSpaceWords, Join, Spacing, fused_candidate, join_spaced,
+    pair_candidate, split_fused,
 };
 
 /// What to do at a planned position.
@@ -342,7 +342,13 @@ impl Plan {
             }
             let decided = match user.and_then(|u| u.join(joined, &self.second.text)) {
                 Some(decided) => decided,
-                None => join_spaced(joined, &self.second.text, mode),
+                // On a line that already uses ZWNJs, a compound written with a space is the
+                // writer's style (news desks write خصوصی سازی), not a lost ZWNJ: only spaces
+                // before suffixes and after prefixes are fixed there.
+                None => join_spaced(joined, &self.second.text, mode).filter(|(_, d)| {
+                    split_fused_words
+                        || !matches!(d.reason, HalfSpace::Compound | HalfSpace::Treebank)
+                }),
             };
             let Some((join, decision)) = decided else {
                 break;
