@@ -5,7 +5,8 @@ Usage (from the repository root, with the shared data beside it):
 
     python3 tools/gen_treebank.py ../shared/data/ud [OUT] [--exclude-ids FILE]
 
-Reads DIR/tokens.in.txt (the `# text` line of every sentence) and DIR/tokens.ids.txt. With
+Reads DIR/tokens.in.txt (the `# text` line of every sentence) and DIR/tokens.ids.txt, and
+data/words.tsv (the word lists' ZWNJ spellings, for the S rows). With
 --exclude-ids, the sentences whose ids are listed in FILE (one a line) are left out: that
 is how the table is cross-validated (build it from one half, score on the other).
 
@@ -15,6 +16,8 @@ with one space; for every word written with a ZWNJ, how often it is written so a
 fused (`سهشنبه`). Writes (into OUT instead of data/ if given; CI does that and compares):
 
   P<TAB>left<ZWNJ>right<TAB>zwnj<TAB>space   pairs written with a ZWNJ more often than apart
+  S<TAB>left<ZWNJ>right<TAB>zwnj<TAB>space   pairs data/words.tsv spells with a ZWNJ, written
+                                             apart at least as often (vetoes)
   W<TAB>spelling<TAB>zwnj<TAB>fused          words written with a ZWNJ over twice as often as fused
 
 Letters are normalized the way the crate normalizes them (Arabic yeh/kaf -> Persian), marks
@@ -82,6 +85,17 @@ def main(src: Path, out: Path, exclude: set[str]) -> None:
             s = pair_space[(a, b)]
             if z > s:
                 rows.append(f"P\t{a}{ZWNJ}{b}\t{z}\t{s}")
+        # Pairs the word lists spell with a ZWNJ but the treebank writes apart at least as
+        # often (میراث فرهنگی, آن را): vetoes for the lexicon's compounds.
+        listed = set()
+        for line in (Path(__file__).resolve().parent.parent / "data" / "words.tsv").read_text(encoding="utf-8").splitlines():
+            w = line.split("\t")[0]
+            if ZWNJ in w:
+                listed.add(w)
+        for (a, b), s in pair_space.items():
+            z = pair_zwnj[(a, b)]
+            if s >= z and f"{a}{ZWNJ}{b}" in listed:
+                rows.append(f"S\t{a}{ZWNJ}{b}\t{z}\t{s}")
         spellings: Counter[str] = Counter()
         for w, z in word_zwnj.items():
             if ZWNJ in visible(w):
