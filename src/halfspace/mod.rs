@@ -765,9 +765,11 @@ fn join_by_rules(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, Decision)> 
             },
         ));
     }
-    // The plural after a noun or adjective.
+    // The plural after a noun or adjective, not after a verb with its prefix (می‌شود ها).
     // (A spaced plural is one word even after a demonstrative: آن ها -> آن‌ها.)
+    let verb1 = w1.starts_with("می\u{200C}") || w1.starts_with("نمی\u{200C}");
     if PLURALS.contains(&w2)
+        && !verb1
         && real(e1)
         && e1.is_some_and(|e| e.flags & FLAG_ADVERB == 0 || e.flags & FLAG_NOUN != 0)
     {
@@ -785,6 +787,7 @@ fn join_by_rules(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, Decision)> 
     // After a word the lists lack (a name, a new word: استارتاپ ها), a spaced plural
     // suffix is still the suffix; the evidence is the suffix itself.
     if e1.is_none()
+        && !verb1
         && open_word
         && let Some(&suffix) = PLURALS.iter().find(|&&p| p == w2)
     {
@@ -1072,6 +1075,8 @@ mod tests {
             ("نخست", "وزیر", Some(Join::Zwnj)),
             // The lists spell it with a ZWNJ, the treebank as two words.
             ("میراث", "فرهنگی", None),
+            // A verb takes no plural.
+            ("می\u{200C}شود", "ها", None),
             ("ماه", "می", None),
             ("می", "سال", None),
             ("بی", "بی", None),

@@ -464,8 +464,9 @@ impl NormalizerBuilder {
         /// # Examples
         ///
         /// ```
-        /// assert_eq!(persian_text::normalize("کتاب\u{200C} ها"), "کتاب ها");
+        /// assert_eq!(persian_text::normalize("کتاب\u{200C} و"), "کتاب و");
         /// let n = persian_text::Normalizer::builder().zwnj(false).build();
+        /// assert_eq!(n.normalize("کتاب\u{200C} و"), "کتاب\u{200C} و");
         /// assert_eq!(n.normalize("کتاب\u{200C} ها"), "کتاب\u{200C} ها");
         /// ```
         zwnj

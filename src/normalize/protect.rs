@@ -60,9 +60,20 @@ fn url(s: &str) -> Option<usize> {
     let scheme = ["https://", "http://", "ftp://", "www."]
         .iter()
         .find(|p| starts_with_ignore_case(s, p))?;
-    let end = s.find(ends_link).unwrap_or(s.len());
-    let len = trim_trailing(&s[..end]);
+    let len = trim_trailing(&s[..link_end(s)]);
     (len > scheme.len()).then_some(len)
+}
+
+/// Where the link or path at the start of `s` ends, before trailing punctuation is trimmed:
+/// at whitespace, an invisible character, a quote mark or Arabic punctuation
+/// ([`ends_link`]), or at sentence punctuation glued to a hashtag or a mention (`…/a.#تگ`),
+/// which stand apart as they do when an invisible character separates them.
+fn link_end(s: &str) -> usize {
+    let end = s.find(ends_link).unwrap_or(s.len());
+    let glued = s.as_bytes()[..end].windows(2).position(|w| {
+        matches!(w[0], b'.' | b',' | b'!' | b'?' | b';') && matches!(w[1], b'#' | b'@')
+    });
+    glued.map_or(end, |k| k + 1)
 }
 
 /// Zero-width and bidi control characters (ZWNJ included).
@@ -71,12 +82,16 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Does `c` end a URL or a domain's path? Whitespace, invisible characters (a ZWNJ after a
-/// link is the normalizer's business), quote marks and Arabic punctuation.
+/// link is the normalizer's business), kashida, ASCII quote marks and angle brackets, and
+/// any other non-ASCII character that is neither a letter, a digit nor a mark (quote marks,
+/// Arabic punctuation, symbols like `¬`): links hold letters of any script, not those.
 fn ends_link(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
         || is_invisible(c)
-        || matches!(c, '«' | '»' | '"' | '<' | '>' | '“' | '”' | '،' | '؛')
+        || c == '\u{0640}' // kashida: it stretches letters, links have none
+        || matches!(c, '"' | '<' | '>')
+        || (!c.is_ascii() && !c.is_alphanumeric() && !is_arabic_mark(c))
 }
 
 /// Length of `s` without trailing `. , : ; ! ? )` (keeping `)` when an unmatched `(` is in it).
@@ -139,8 +154,7 @@ fn domain(s: &str) -> Option<usize> {
     }
     if bytes.get(i) == Some(&b'/') {
         let rest = &s[i..];
-        let end = rest.find(ends_link).unwrap_or(rest.len());
-        i += trim_trailing(&rest[..end]);
+        i += trim_trailing(&rest[..link_end(rest)]);
     }
     Some(i)
 }
@@ -249,6 +263,16 @@ mod tests {
             let got = span_at(input, 0).map(|end| &input[..end]);
             assert_eq!(got, want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn url_ends_before_a_glued_hashtag() {
+        assert_eq!(
+            url("https://x.ir/a?b=1.#تگ"),
+            Some("https://x.ir/a?b=1".len())
+        );
+        assert_eq!(url("https://x.ir/a#b"), Some("https://x.ir/a#b".len()));
+        assert_eq!(domain("x.ir/a.#تگ"), Some("x.ir/a".len()));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::controls::is_removable_control;
 use super::engine::plain_letter_run;
 use super::letters::{is_presentation_form, persian_form, presentation_form};
 use crate::chars::{
-    KASHIDA, ZWNJ, ZWNJ_UTF8, has_zwnj, is_arabic_letter, is_arabic_mark, is_space,
+    KASHIDA, ZWNJ, ZWNJ_UTF8, has_zwnj, is_arabic_letter, is_arabic_mark, is_space, joins_forward,
 };
 use crate::halfspace::{
     Decision, HalfSpace, HalfSpaceWords, Join, Spacing, fused_candidate, join_spaced,
@@ -37,8 +37,10 @@ struct Word {
     text: String,
     /// Input byte offset of each char of `text`.
     offsets: Vec<usize>,
-    /// Input byte offset just after the word.
+    /// Input byte offset just after the word (and the ZWNJs at its end).
     end: usize,
+    /// Input byte offset just after the last char of `text`.
+    text_end: usize,
     /// Is `text` the input's bytes from `start` (plain letters and ZWNJs only)? Then
     /// `offsets` is left empty: each char's offset is `start` plus its own.
     plain: Option<usize>,
@@ -49,13 +51,20 @@ impl Word {
     /// the letters they stand for) and ZWNJs; marks, kashida and invisible controls, which the
     /// normalizer deletes, are skipped. So the word is read as the letters step writes it, and
     /// a second pass decides the same.
+    /// A ZWNJ at the end of the word joins nothing, and the normalizer deletes it: the word
+    /// is read without it (its `end` stays after it), so that a second pass decides the same.
     fn read(&mut self, text: &str, at: usize) {
         self.text.clear();
         self.offsets.clear();
         // Most words are written in plain letters: the input is the word.
         if let Some(end) = plain_word_end(text, at) {
             self.text.push_str(&text[at..end]);
-            self.end = end;
+            self.text_end = end;
+            let zwnjs = text.as_bytes()[end..]
+                .chunks(3)
+                .take_while(|c| *c == ZWNJ_UTF8)
+                .count();
+            self.end = end + zwnjs * ZWNJ_UTF8.len();
             self.plain = Some(at);
             return;
         }
@@ -73,20 +82,37 @@ impl Word {
                 self.text.push(persian_form(c));
                 self.offsets.push(at + k);
             } else if let Some(base) = presentation_letters(c) {
-                // Only the first letter of a ligature has an input offset of its own.
-                for (n, b) in base.chars().enumerate() {
+                // Only the first letter of a ligature has an input offset of its own; its
+                // marks (`ﲐ` is ى with a superscript alef) are skipped like any other.
+                for (n, b) in base.chars().filter(|&b| is_arabic_letter(b)).enumerate() {
                     self.text.push(persian_form(b));
                     self.offsets.push(if n == 0 { at + k } else { INSIDE });
                 }
             } else if c == ZWNJ {
-                self.text.push(c);
-                self.offsets.push(at + k);
+                // One after a letter that does not join (or another ZWNJ) is deleted by the
+                // normalizer, so the word is read without it.
+                if self.text.chars().next_back().is_some_and(joins_forward) {
+                    self.text.push(c);
+                    self.offsets.push(at + k);
+                }
             } else if !(is_arabic_mark(c) || c == KASHIDA || is_removable_control(c)) {
                 self.end = at + k;
+                self.drop_final_zwnj();
                 return;
             }
         }
         self.end = text.len();
+        self.drop_final_zwnj();
+    }
+
+    /// A ZWNJ at the end of the word joins nothing, and the normalizer deletes it: the word
+    /// is read without it, as [`plain_word_end`] has it; `end` stays after it.
+    fn drop_final_zwnj(&mut self) {
+        self.text_end = self.end;
+        while self.text.ends_with(ZWNJ) {
+            self.text.truncate(self.text.len() - ZWNJ.len_utf8());
+            self.text_end = self.offsets.pop().unwrap_or(self.end);
+        }
     }
 
     /// The input offset of the char at byte `b` of `self.text`, or `None` inside a ligature.
@@ -95,7 +121,7 @@ impl Word {
             return Some(start + b);
         }
         let index = self.text[..b].chars().count();
-        let at = self.offsets.get(index).copied().unwrap_or(self.end);
+        let at = self.offsets.get(index).copied().unwrap_or(self.text_end);
         (at != INSIDE).then_some(at)
     }
 }
@@ -103,14 +129,19 @@ impl Word {
 /// The offset of a letter inside a ligature, which has none of its own.
 const INSIDE: usize = usize::MAX;
 
-/// The letters the presentation form `c` stands for, if it stands for letters only (`ﻫ`,
-/// `ﱰ` = `تر`; not `ﷺ`, a phrase).
+/// The letters the presentation form `c` stands for, if it stands for letters (and marks)
+/// only (`ﻫ`, `ﱰ` = `تر`, `ﲐ` = `ىٰ`; not `ﷺ`, a phrase).
 #[inline]
 fn presentation_letters(c: char) -> Option<&'static str> {
     if !is_presentation_form(c) {
         return None;
     }
-    presentation_form(c).filter(|base| base.chars().all(is_arabic_letter))
+    presentation_form(c).filter(|base| {
+        base.starts_with(is_arabic_letter)
+            && base
+                .chars()
+                .all(|b| is_arabic_letter(b) || is_arabic_mark(b))
+    })
 }
 
 /// Can a word start with `c`: an Arabic letter, or a presentation form of letters?
@@ -135,7 +166,18 @@ fn plain_word_end(text: &str, at: usize) -> Option<usize> {
                 let c = text[i..].chars().next().expect("char boundary");
                 return (!is_arabic_letter(c) && !is_arabic_mark(c) && c != KASHIDA).then_some(i);
             }
-            Some(0xE2) if bytes.get(i..i + 3) == Some(&ZWNJ_UTF8) => i += 3,
+            // A ZWNJ after a letter that joins: part of the word. One after a letter that
+            // does not join is deleted by the normalizer: the slow reader leaves it out.
+            // One that no letter follows is not part of the word (the normalizer deletes it).
+            Some(0xE2) if bytes.get(i..i + 3) == Some(&ZWNJ_UTF8) => {
+                if !matches!(bytes.get(i + 3), Some(0xD8..=0xDB)) {
+                    return Some(i);
+                }
+                if !zwnj_joins(bytes, at, i) {
+                    return None;
+                }
+                i += 3;
+            }
             Some(&b) if b < 0x80 => return Some(i),
             None => return Some(i),
             Some(_) => {
@@ -147,6 +189,21 @@ fn plain_word_end(text: &str, at: usize) -> Option<usize> {
             }
         }
     }
+}
+
+/// Does the ZWNJ at `i` of the plain word starting at `at` follow a letter that joins? The
+/// letter before it is two bytes, or the word is not plain. Kept out of the loop of
+/// [`plain_word_end`].
+#[cold]
+#[inline(never)]
+fn zwnj_joins(bytes: &[u8], at: usize, i: usize) -> bool {
+    let before = match bytes.get(i.wrapping_sub(2)..i) {
+        Some(&[b0 @ 0xD8..=0xDB, b1]) if i >= at + 2 => {
+            char::from_u32(u32::from(b0 & 0x1F) << 6 | u32::from(b1 & 0x3F))
+        }
+        _ => None,
+    };
+    before.is_some_and(joins_forward)
 }
 
 /// What the cheap tests say about a word.
@@ -228,10 +285,12 @@ impl Plan {
                     }
                     None => return Cheap::Full,
                 },
-                Some(c) if is_space(c) => return Cheap::Full,
+                Some(c) if is_space(c) || c == ZWNJ || is_removable_control(c) => {
+                    return Cheap::Full;
+                }
                 _ => None,
             }
-        } else if after.is_some_and(is_space) {
+        } else if after.is_some_and(|c| is_space(c) || c == ZWNJ || is_removable_control(c)) {
             return Cheap::Full;
         } else {
             None
@@ -260,6 +319,7 @@ impl Plan {
         mode: Spacing,
         user: Option<&'static HalfSpaceWords>,
         split_fused_words: bool,
+        clean_zwnj: bool,
     ) {
         self.items.clear();
         self.next = 0;
@@ -327,12 +387,17 @@ impl Plan {
         joined.push_str(&self.first.text[last..]);
         // Join the following words while the decisions say so (سرمایه گذاری ها).
         let mut end = self.first.end;
-        for _ in 0..3 {
+        let mut text_end = self.first.text_end;
+        loop {
             let gap_end = end
                 + text[end..]
-                    .find(|c: char| !is_space(c))
+                    .find(|c: char| !(is_space(c) || c == ZWNJ || is_removable_control(c)))
                     .unwrap_or(text.len() - end);
             if gap_end == end || !text[gap_end..].starts_with(starts_word) {
+                break;
+            }
+            // A ZWNJ beside the space stays when ZWNJs are not cleaned: the space is left too.
+            if !clean_zwnj && (text_end != end || text[end..gap_end].contains(ZWNJ)) {
                 break;
             }
             self.second.read(text, gap_end);
@@ -364,6 +429,7 @@ impl Plan {
             joined.push_str(&self.second.text);
             self.second_at = usize::MAX;
             end = self.second.end;
+            text_end = self.second.text_end;
             self.planned_to = end;
         }
     }

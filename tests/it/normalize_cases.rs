@@ -55,8 +55,12 @@ fn zwnj_cleaning() {
     check(&[
         ("می\u{200C}شود", "می\u{200C}شود"),         // right: kept
         ("می\u{200C}\u{200C}شود", "می\u{200C}شود"), // runs collapse
-        ("کتاب\u{200C} ها", "کتاب ها"),             // next to a space
-        ("کتاب \u{200C}ها", "کتاب ها"),
+        ("کتاب\u{200C} و", "کتاب و"),               // next to a space
+        ("کتاب \u{200C}و", "کتاب و"),
+        // ... where it joined a suffix, the space goes too: one word (a second pass would
+        // join it anyway).
+        ("کتاب\u{200C} ها", "کتاب\u{200C}ها"),
+        ("کتاب \u{200C}ها", "کتاب\u{200C}ها"),
         ("\u{200C}کتاب", "کتاب"), // at a word edge
         ("کتاب\u{200C}", "کتاب"),
         ("کتاب\u{200C}.", "کتاب."),           // before punctuation
@@ -295,7 +299,7 @@ fn edit_log_names_the_rule() {
     let cases: [(&str, Rule); 12] = [
         ("\u{200E}", Rule::Controls),
         ("می\u{00AD}شود", Rule::HalfSpaceMark),
-        ("کتاب\u{200C} ها", Rule::Zwnj),
+        ("کتاب\u{200C} و", Rule::Zwnj),
         ("ي", Rule::Letters),
         ("\u{FEFB}", Rule::PresentationForms),
         ("٤", Rule::Digits),
@@ -493,4 +497,33 @@ fn restoration_reads_presentation_forms_as_letters() {
         assert_eq!(once, want, "input: {input:?}");
         assert_eq!(normalize(&once), once, "idempotent: {input:?}");
     }
+}
+
+/// Inputs where a second pass once changed the first pass's output (found by the property
+/// tests): spaces between dots, a link glued to a hashtag, a ligature with a mark, a ZWNJ
+/// typed as `¬`, stray ZWNJs and invisible characters beside spaces, long runs of suffixes.
+#[test]
+fn second_pass_changes_nothing() {
+    let cases = [
+        "ژ.\t..",
+        "سلام . . . خوب",
+        "ی...ـ...",
+        "https://x.ir/a?b=1\u{200C}!...\u{64B} ...\u{FE80}",
+        "https://x.ir/a?b=1.\u{200C}#تگ_خوب\u{200C}ػ",
+        "https://x.ir/a?b=1\u{200C}ـ#تگ_خوب\u{200C}ػ",
+        "https://x.ir/a?b=1\u{200C}¬#تگ_خوب\u{200C}ک\u{670}",
+        "\u{FC90}کیک",
+        "چ¬پ.گ",
+        "کتاب ها ها ها ها ",
+        "می شود ها\u{200C}",
+        "آن ها\u{200C}تنها ",
+        "خوش نویس \u{200B}\u{FC70}\u{64B}",
+        "کتاب \u{200B}ها",
+    ];
+    for text in cases {
+        let once = normalize(text).into_owned();
+        assert_eq!(normalize(&once), once.as_str(), "input: {text:?}");
+    }
+    assert_eq!(normalize("سلام . . . خوب"), "سلام… خوب");
+    assert_eq!(normalize("کتاب \u{200B}ها"), "کتاب\u{200C}ها");
 }

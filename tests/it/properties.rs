@@ -228,3 +228,69 @@ proptest! {
         prop_assert_eq!(strip(&once), strip(&normalize(&text)));
     }
 }
+
+/// Real words that half-space restoration acts on (verbal prefixes, suffixes, compounds from
+/// the lexicon and the treebank, words it must leave), in their spaced, fused and half-spaced
+/// spellings, run together with spaces, ZWNJs or nothing between them.
+fn restoration_words() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("می شود"),
+        Just("میشود"),
+        Just("کتاب ها"),
+        Just("هیاتهای"),
+        Just("رسانه ای"),
+        Just("رسانهای"),
+        Just("سه شنبه"),
+        Just("سهشنبه"),
+        Just("نخست وزیر"),
+        Just("سرمایه گذاری های"),
+        Just("سرمایهگذاریهای"),
+        Just("حشرهکشها"),
+        Just("درآمدهای"),
+        Just("آنها"),
+        Just("آن ها"),
+        Just("میراث فرهنگی"),
+        Just("بی بی سی"),
+        Just("ماه می سال"),
+        Just("تنها"),
+        Just("ای"),
+        Just("ها"),
+        Just("شده"),
+        Just("بهعنوان"),
+    ];
+    let gap = prop_oneof![3 => Just(" "), 1 => Just(""), 1 => Just("\u{200C}"), 1 => Just("\n")];
+    proptest::collection::vec((word, gap), 0..12)
+        .prop_map(|v| v.into_iter().flat_map(|(w, g)| [w, g]).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// On text made of the words restoration acts on: idempotent, no ZWNJ at a word edge or
+    /// after a letter that does not join, and only gaps change.
+    #[test]
+    fn restoration_on_real_words(text in restoration_words()) {
+        let once = normalize(&text).into_owned();
+        let twice = normalize(&once);
+        prop_assert_eq!(&*twice, &*once);
+        let chars: Vec<char> = once.chars().collect();
+        for (k, &c) in chars.iter().enumerate() {
+            if c == '\u{200C}' {
+                prop_assert!(k > 0 && k + 1 < chars.len(), "ZWNJ at an edge: {:?}", once);
+                let (before, after) = (chars[k - 1], chars[k + 1]);
+                prop_assert!(!before.is_whitespace() && !after.is_whitespace(), "{:?}", once);
+                prop_assert!(!"اآأإدذرزژوؤۀةء".contains(before), "ZWNJ after a non-joiner: {:?}", once);
+            }
+        }
+        let off = Normalizer::builder().spacing(persian_text::Spacing::Off).build();
+        let strip = |s: &str| s.chars().filter(|&c| c != ' ' && c != '\u{200C}').collect::<String>();
+        prop_assert_eq!(strip(&once), strip(&off.normalize(&text)));
+        // With ZWNJ cleaning off, restoration neither doubles nor moves the writer's ZWNJs.
+        let kept = Normalizer::builder().zwnj(false).build();
+        let once = kept.normalize(&text).into_owned();
+        prop_assert_eq!(&*kept.normalize(&once), &*once);
+        prop_assert!(!once.contains("\u{200C}\u{200C}") || text.contains("\u{200C}\u{200C}"), "{:?}", once);
+        let zwnjs = |s: &str| s.matches('\u{200C}').count();
+        prop_assert!(zwnjs(&once) >= zwnjs(&text), "{:?}", once);
+    }
+}

@@ -285,7 +285,8 @@ impl<S: Sink> Engine<'_, '_, S> {
     fn plan_word(&mut self, i: usize) {
         let split = !self.line_has_zwnj(i);
         let user = self.n.user_words.map(|u| u.0);
-        self.plan.plan(self.text, i, self.n.spacing, user, split);
+        self.plan
+            .plan(self.text, i, self.n.spacing, user, split, self.n.zwnj);
     }
 
     /// Does the line around `at` contain a ZWNJ that the normalizer keeps: right between a
@@ -344,7 +345,9 @@ impl<S: Sink> Engine<'_, '_, S> {
     }
 
     /// If exactly three dots start at `at` (invisible characters between them skipped, as
-    /// the steps delete them), where the third one ends.
+    /// the steps delete them, and spaces on a line before the third too when punctuation
+    /// spacing removes the space before a dot: `. ..` comes out `...`), where the third one
+    /// ends.
     fn three_dots(&self, at: usize) -> Option<usize> {
         let mut dots = 0;
         let mut end = at;
@@ -355,11 +358,22 @@ impl<S: Sink> Engine<'_, '_, S> {
                     return None;
                 }
                 end = at + k + 1;
-            } else if !self.deleted_after_mark(c) {
+            } else if !(self.deleted_between_dots(c)
+                || (dots < 3
+                    && self.n.punctuation_spacing
+                    && c != '\n'
+                    && c != '\r'
+                    && is_space(c)))
+            {
                 break;
             }
         }
         (dots == 3).then_some(end)
+    }
+
+    /// Will `c` between two dots surely be deleted by a step (so that the dots meet)?
+    fn deleted_between_dots(&self, c: char) -> bool {
+        self.deleted_after_mark(c) || (self.n.kashida && c == KASHIDA)
     }
 
     /// Will `c`, right after a punctuation mark, surely be deleted by a step? (A kashida
@@ -471,6 +485,7 @@ impl<S: Sink> Engine<'_, '_, S> {
             {
                 letters += 1;
             } else if !(c == ZWNJ
+                || c == NOT_SIGN // typed for a ZWNJ on some keyboards
                 || is_arabic_mark(c)
                 || c == KASHIDA
                 || controls::is_removable_control(c))
@@ -612,7 +627,14 @@ impl<S: Sink> Engine<'_, '_, S> {
                 }
                 punct::persian_mark(c)?
             }
-            '.' if self.prev != Some('.') => {
+            // A dot right after another (in the input, deleted characters skipped) is part
+            // of that one's run, which was already looked at.
+            '.' if self.text[..i]
+                .chars()
+                .rev()
+                .find(|&c| !self.deleted_between_dots(c))
+                != Some('.') =>
+            {
                 let end = self.three_dots(i)?;
                 if !(self.persian() || self.peek(end).is_some_and(is_arabic_letter)) {
                     return None;
