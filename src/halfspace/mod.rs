@@ -412,7 +412,7 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str) -> bool {
     (suffix_start
         && (PLURALS.contains(&w2) || COMPARATIVES.contains(&w2) || AFTER_SILENT_HEH.contains(&w2)))
         || b1.ends_with(&MI.to_le_bytes())
-        || (compound_shape(b1, b2) && !has_zwnj(w1) && LEXICON.may_be_pair(w1, w2))
+        || (compound_shape(b1, b2) && LEXICON.may_be_pair(w1, w2) && !has_zwnj(w1))
         || is_plural_clitic(b2)
         || LEXICON.may_be_treebank_pair(w1, w2)
 }
