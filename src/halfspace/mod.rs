@@ -404,7 +404,7 @@ fn may_end_in_suffix(b: &[u8]) -> bool {
 /// The cheap test before [`join_spaced`]: could the space between `w1` and `w2` be inside a
 /// word? The byte tests are combined without branches between them: each passes often
 /// enough on running text that a branch on it would be mispredicted.
-pub(crate) fn pair_candidate(w1: &str, w2: &str) -> bool {
+pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool) -> bool {
     let (b1, b2) = (w1.as_bytes(), w2.as_bytes());
     // Every suffix word starts with ه, ت or ا and is at most six letters.
     let first = first_letter(b2);
@@ -412,9 +412,10 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str) -> bool {
     (suffix_start
         && (PLURALS.contains(&w2) || COMPARATIVES.contains(&w2) || AFTER_SILENT_HEH.contains(&w2)))
         || b1.ends_with(&MI.to_le_bytes())
-        || (compound_shape(b1, b2) && LEXICON.may_be_pair(w1, w2) && !has_zwnj(w1))
         || is_plural_clitic(b2)
-        || LEXICON.may_be_treebank_pair(w1, w2)
+        || (compounds
+            && ((compound_shape(b1, b2) && LEXICON.may_be_pair(w1, w2) && !has_zwnj(w1))
+                || LEXICON.may_be_treebank_pair(w1, w2)))
 }
 
 /// Is `w` one of the clitics `مان تان شان` (our, your, their), written with a ZWNJ after a
@@ -706,16 +707,21 @@ fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>,
 
 /// Should the space between the words `w1` and `w2` (letters normalized; `w1` may hold
 /// ZWNJs) go?
-pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, Decision)> {
+pub(crate) fn join_spaced(
+    w1: &str,
+    w2: &str,
+    mode: Spacing,
+    compounds: bool,
+) -> Option<(Join, Decision)> {
     if mode == Spacing::Off || w1.is_empty() || w2.is_empty() || VETO.contains(&(w1, w2)) {
         return None;
     }
-    if !pair_candidate(w1, w2) {
+    if !pair_candidate(w1, w2, compounds) {
         return None;
     }
-    join_by_rules(w1, w2, mode).or_else(|| {
+    join_by_rules(w1, w2, mode, compounds).or_else(|| {
         // A pair the treebank writes with a ZWNJ more often than apart (Standard only).
-        let spelling = (mode == Spacing::Standard)
+        let spelling = (compounds && mode == Spacing::Standard)
             .then(|| LEXICON.treebank_pair(w1, w2))
             .flatten()?;
         let join = if last_char(w1).is_some_and(joins_forward) {
@@ -734,9 +740,9 @@ pub(crate) fn join_spaced(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, De
 }
 
 /// [`join_spaced`] by the rules and the word lists, for a pair that passed the cheap test.
-fn join_by_rules(w1: &str, w2: &str, mode: Spacing) -> Option<(Join, Decision)> {
+fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(Join, Decision)> {
     let lex = &*LEXICON;
-    let compound = !has_zwnj(w1) && lex.may_be_pair(w1, w2);
+    let compound = compounds && !has_zwnj(w1) && lex.may_be_pair(w1, w2);
     let verbal_prefix = |w: &str| {
         let bare = VERB_PREFIXES.iter().fold(w, |w, p| {
             w.strip_prefix(p)
@@ -1016,7 +1022,7 @@ mod tests {
 
     #[test]
     fn treebank_decisions_show_their_spelling() {
-        let (join, d) = join_spaced("سه", "شنبه", Spacing::Standard).expect("joined");
+        let (join, d) = join_spaced("سه", "شنبه", Spacing::Standard, true).expect("joined");
         assert_eq!(
             (join, d.reason, d.evidence),
             (Join::Zwnj, HalfSpace::Treebank, "سه\u{200C}شنبه")
@@ -1024,7 +1030,7 @@ mod tests {
         let (offsets, d) = split_fused("سهشنبه", Spacing::Standard).expect("split");
         assert_eq!((offsets, d.reason), (vec!["سه".len()], HalfSpace::Treebank));
         // Conservative restoration does not use it.
-        assert_eq!(join_spaced("سه", "شنبه", Spacing::Conservative), None);
+        assert_eq!(join_spaced("سه", "شنبه", Spacing::Conservative, true), None);
         assert_eq!(split_fused("سهشنبه", Spacing::Conservative), None);
         // Where a rule gives the treebank's spelling, the rule is the reason.
         assert!(LEXICON.treebank_word("میرود").is_some());
@@ -1087,7 +1093,7 @@ mod tests {
         ];
         for (w1, w2, want) in cases {
             assert_eq!(
-                join_spaced(w1, w2, Spacing::Standard).map(|(j, _)| j),
+                join_spaced(w1, w2, Spacing::Standard, true).map(|(j, _)| j),
                 want,
                 "{w1} {w2}"
             );

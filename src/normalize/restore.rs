@@ -11,8 +11,8 @@ use crate::chars::{
     KASHIDA, ZWNJ, ZWNJ_UTF8, has_zwnj, is_arabic_letter, is_arabic_mark, is_space, joins_forward,
 };
 use crate::halfspace::{
-    Decision, HalfSpace, HalfSpaceWords, Join, Spacing, fused_candidate, join_spaced,
-    pair_candidate, split_fused,
+    Decision, HalfSpaceWords, Join, Spacing, fused_candidate, join_spaced, pair_candidate,
+    split_fused,
 };
 
 /// What to do at a planned position.
@@ -298,7 +298,11 @@ impl Plan {
         let fused = split_fused_words
             && !has_zwnj(w)
             && (fused_candidate(w).is_some() || user.is_some_and(|u| u.knows_fused(w)));
-        let pair = |w2| pair_candidate(w, w2) || user.is_some_and(|u| u.knows_pair(w, w2));
+        // On a line that already uses ZWNJs, spaced compounds are kept (see `plan`): only
+        // the suffix, prefix and clitic tests apply.
+        let pair = |w2| {
+            pair_candidate(w, w2, split_fused_words) || user.is_some_and(|u| u.knows_pair(w, w2))
+        };
         if fused || next.is_some_and(|(_, w2)| pair(w2)) {
             return Cheap::Full;
         }
@@ -410,10 +414,7 @@ impl Plan {
                 // On a line that already uses ZWNJs, a compound written with a space is the
                 // writer's style (news desks write خصوصی سازی), not a lost ZWNJ: only spaces
                 // before suffixes and after prefixes are fixed there.
-                None => join_spaced(joined, &self.second.text, mode).filter(|(_, d)| {
-                    split_fused_words
-                        || !matches!(d.reason, HalfSpace::Compound | HalfSpace::Treebank)
-                }),
+                None => join_spaced(joined, &self.second.text, mode, split_fused_words),
             };
             let Some((join, decision)) = decided else {
                 break;
