@@ -295,9 +295,10 @@ impl Plan {
         } else {
             None
         };
+        // The byte tests first: most words fail them, and the search for a ZWNJ is dearer.
         let fused = split_fused_words
-            && !has_zwnj(w)
-            && (fused_candidate(w).is_some() || user.is_some_and(|u| u.knows_fused(w)));
+            && (fused_candidate(w).is_some() || user.is_some_and(|u| u.knows_fused(w)))
+            && !has_zwnj(w);
         // On a line that already uses ZWNJs, spaced compounds are kept (see `plan`): only
         // the suffix, prefix and clitic tests apply.
         let pair = |w2| {
@@ -358,7 +359,7 @@ impl Plan {
         // buffer kept between plans.
         let joined = &mut self.joined;
         joined.clear();
-        let split = if has_zwnj(&self.first.text) || !split_fused_words {
+        let split = if !split_fused_words || has_zwnj(&self.first.text) {
             None
         } else {
             match user.and_then(|u| u.split(&self.first.text)) {
