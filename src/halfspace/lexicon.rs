@@ -9,6 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::ZWNJ;
+use crate::chars::has_zwnj;
 use crate::shapes::BitFilter;
 
 const WORDS: &str = include_str!("../../data/words.tsv");
@@ -145,17 +146,52 @@ fn pair_sketch(left: &[u8], right: &[u8]) -> u64 {
     h ^ h >> 29
 }
 
+/// Calls `f` with the tab-separated columns (at most four) of each line of `text` that is not
+/// a `#` comment. One pass over the bytes: splitting each line with `str` searches made
+/// loading the lexicon twice as slow.
+fn for_each_row(text: &'static str, mut f: impl FnMut(&[&'static str])) {
+    let mut cols: [&'static str; 4] = [""; 4];
+    let mut n = 0;
+    let mut start = 0;
+    let mut row = |cols: &[&'static str]| {
+        if !cols.first().is_some_and(|c| c.starts_with('#')) {
+            f(cols);
+        }
+    };
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == b'\t' || b == b'\n' {
+            // Tabs and newlines are ASCII: `i` is a char boundary.
+            if n < cols.len() {
+                cols[n] = &text[start..i];
+                n += 1;
+            }
+            start = i + 1;
+            if b == b'\n' {
+                row(&cols[..n]);
+                n = 0;
+            }
+        }
+    }
+    if start < text.len() {
+        if n < cols.len() {
+            cols[n] = &text[start..];
+            n += 1;
+        }
+        row(&cols[..n]);
+    }
+}
+
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::parse);
 
 impl Lexicon {
     fn parse() -> Lexicon {
-        let mut words = FxMap::default();
+        // Sized up front: growing a map of this size rehashes it several times.
+        let lines = WORDS.bytes().filter(|&b| b == b'\n').count();
+        let mut words = FxMap::with_capacity_and_hasher(lines, Default::default());
         let mut half_spaced = FxMap::default();
-        for line in WORDS.lines().filter(|l| !l.starts_with('#')) {
-            let mut cols = line.split('\t');
-            let (Some(word), Some(freq), Some(flags)) = (cols.next(), cols.next(), cols.next())
-            else {
-                continue;
+        for_each_row(WORDS, |cols| {
+            let [word, freq, flags, ..] = *cols else {
+                return;
             };
             let flags = flags.bytes().fold(0, |acc, f| {
                 acc | match f {
@@ -173,18 +209,18 @@ impl Lexicon {
                     flags,
                 },
             );
-            if word.contains(ZWNJ) {
+            if has_zwnj(word) {
                 half_spaced.insert(word.replace(ZWNJ, ""), word);
             }
-        }
+        });
         let mut present_stems = FxSet::default();
         let mut past_stems = FxSet::default();
-        for line in VERBS.lines().filter(|l| !l.starts_with('#')) {
-            if let Some((past, present)) = line.split_once('\t') {
+        for_each_row(VERBS, |cols| {
+            if let [past, present, ..] = *cols {
                 past_stems.insert(past);
                 present_stems.insert(present);
             }
-        }
+        });
         let mut fused_filter = BitFilter::new();
         let mut pair_filter = BitFilter::new();
         for (fused, h) in &half_spaced {
@@ -197,10 +233,9 @@ impl Lexicon {
         let mut treebank_pair_filter = BitFilter::with_bits(15);
         let mut treebank_words = FxMap::default();
         let mut treebank_spaced = FxSet::default();
-        for line in TREEBANK.lines().filter(|l| !l.starts_with('#')) {
-            let mut cols = line.split('\t');
-            let (Some(kind), Some(spelling)) = (cols.next(), cols.next()) else {
-                continue;
+        for_each_row(TREEBANK, |cols| {
+            let [kind, spelling, ..] = *cols else {
+                return;
             };
             match kind {
                 "P" => {
@@ -221,7 +256,7 @@ impl Lexicon {
                 }
                 _ => {}
             }
-        }
+        });
         Lexicon {
             words,
             half_spaced,
@@ -320,6 +355,15 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_are_split_at_tabs() {
+        let mut rows = Vec::new();
+        for_each_row("# comment\na\tb\tc\n\nd\te", |cols| {
+            rows.push(cols.to_vec())
+        });
+        assert_eq!(rows, [vec!["a", "b", "c"], vec![""], vec!["d", "e"]]);
+    }
 
     #[test]
     fn loads_words_stems_and_half_spaced_forms() {
