@@ -66,12 +66,14 @@ fn url(s: &str) -> Option<usize> {
 
 /// Where the link or path at the start of `s` ends, before trailing punctuation is trimmed:
 /// at whitespace, an invisible character, a quote mark or Arabic punctuation
-/// ([`ends_link`]), or at sentence punctuation glued to a hashtag or a mention (`…/a.#تگ`),
-/// which stand apart as they do when an invisible character separates them.
+/// ([`ends_link`]), or at punctuation glued to a hashtag or a mention (`…/a.#تگ`, `…(#تگ`;
+/// a fragment or an `@` in a link follows a letter, a digit or `/ = & - _`), which stand
+/// apart as they do when an invisible character separates them.
 fn link_end(s: &str) -> usize {
     let end = s.find(ends_link).unwrap_or(s.len());
     let glued = s.as_bytes()[..end].windows(2).position(|w| {
-        matches!(w[0], b'.' | b',' | b'!' | b'?' | b';') && matches!(w[1], b'#' | b'@')
+        !(w[0].is_ascii_alphanumeric() || matches!(w[0], b'/' | b'=' | b'&' | b'-' | b'_'))
+            && matches!(w[1], b'#' | b'@')
     });
     glued.map_or(end, |k| k + 1)
 }
@@ -82,16 +84,12 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Does `c` end a URL or a domain's path? Whitespace, invisible characters (a ZWNJ after a
-/// link is the normalizer's business), kashida, ASCII quote marks and angle brackets, and
-/// any other non-ASCII character that is neither a letter, a digit nor a mark (quote marks,
-/// Arabic punctuation, symbols like `¬`): links hold letters of any script, not those.
+/// link is the normalizer's business), quote marks and Arabic punctuation.
 fn ends_link(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
         || is_invisible(c)
-        || c == '\u{0640}' // kashida: it stretches letters, links have none
-        || matches!(c, '"' | '<' | '>')
-        || (!c.is_ascii() && !c.is_alphanumeric() && !is_arabic_mark(c))
+        || matches!(c, '«' | '»' | '"' | '<' | '>' | '“' | '”' | '،' | '؛')
 }
 
 /// Length of `s` without trailing `. , : ; ! ? )` (keeping `)` when an unmatched `(` is in it).
@@ -224,8 +222,15 @@ fn emoticon(s: &str) -> Option<usize> {
     let face = FACES.iter().find(|f| s.starts_with(*f))?;
     // Look past invisible characters: the normalizer may delete them, and the decision must
     // be the same on its output.
+    // A presentation form counts as what it stands for (`﷼` is the letters of ریال).
     let after = s[face.len()..].chars().find(|&c| !is_invisible(c));
-    if after.is_some_and(char::is_alphanumeric) {
+    let letter = |c: char| {
+        c.is_alphanumeric()
+            || (super::letters::is_presentation_form(c)
+                && super::letters::presentation_form(c)
+                    .is_some_and(|base| base.starts_with(char::is_alphanumeric)))
+    };
+    if after.is_some_and(letter) {
         return None;
     }
     Some(face.len())
@@ -273,6 +278,8 @@ mod tests {
         );
         assert_eq!(url("https://x.ir/a#b"), Some("https://x.ir/a#b".len()));
         assert_eq!(domain("x.ir/a.#تگ"), Some("x.ir/a".len()));
+        assert_eq!(url("https://x.ir/a(#تگ"), Some("https://x.ir/a(".len()));
+        assert_eq!(url("https://x.ir/@user"), Some("https://x.ir/@user".len()));
     }
 
     #[test]

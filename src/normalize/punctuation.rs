@@ -85,7 +85,8 @@ pub(crate) fn is_number_suffix(rest: &str) -> bool {
         base.into_iter().flat_map(str::chars).chain(one)
     });
     for c in expanded {
-        if super::engine::skipped(c) {
+        // `¬`, typed for a ZWNJ, is one between letters.
+        if super::engine::skipped(c) || c == crate::chars::NOT_SIGN {
             continue;
         }
         if !is_arabic_letter(c) || word.len() > 8 {

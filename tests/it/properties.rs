@@ -51,9 +51,12 @@ fn deletable(c: char, rule: Rule) -> bool {
             || deletable(c, Rule::PresentationForms)
     };
     match rule {
-        Rule::Whitespace | Rule::PunctuationSpacing | Rule::Zwnj | Rule::HalfSpaceMark => {
-            c.is_whitespace() || invisible(c) || c == '\u{00AC}' || by_step(c)
-        }
+        // Half-space restoration replaces the gap between two parts of a word.
+        Rule::Whitespace
+        | Rule::PunctuationSpacing
+        | Rule::Zwnj
+        | Rule::HalfSpaceMark
+        | Rule::HalfSpace(_) => c.is_whitespace() || invisible(c) || c == '\u{00AC}' || by_step(c),
         Rule::Controls => invisible(c),
         Rule::Kashida => c == '\u{0640}',
         Rule::Diacritics => {

@@ -85,6 +85,11 @@ impl<S: Sink> Engine<'_, '_, S> {
         if !punct::is_closer(next) || !(self.persian() || punct::is_persian_punctuation(next)) {
             return false;
         }
+        // A space between two dots stays: without it they would make a new run of dots
+        // (`. ..` is not `...`), which a second pass would read as an ellipsis.
+        if next == '.' && prev == '.' {
+            return false;
+        }
         // `.5`, `.NET`: a dot before a word is not a full stop.
         let input_len = self.text[at..].chars().next().map_or(0, char::len_utf8);
         let after = self.peek(at + input_len);

@@ -344,10 +344,8 @@ impl<S: Sink> Engine<'_, '_, S> {
             .find(|&c| !skipped(c))
     }
 
-    /// If exactly three dots start at `at` (invisible characters between them skipped, as
-    /// the steps delete them, and spaces on a line before the third too when punctuation
-    /// spacing removes the space before a dot: `. ..` comes out `...`), where the third one
-    /// ends.
+    /// If exactly three dots start at `at` (invisible characters and kashidas between them
+    /// skipped, as the steps delete them), where the third one ends.
     fn three_dots(&self, at: usize) -> Option<usize> {
         let mut dots = 0;
         let mut end = at;
@@ -358,13 +356,7 @@ impl<S: Sink> Engine<'_, '_, S> {
                     return None;
                 }
                 end = at + k + 1;
-            } else if !(self.deleted_between_dots(c)
-                || (dots < 3
-                    && self.n.punctuation_spacing
-                    && c != '\n'
-                    && c != '\r'
-                    && is_space(c)))
-            {
+            } else if !self.deleted_between_dots(c) {
                 break;
             }
         }
