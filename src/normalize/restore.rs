@@ -27,6 +27,9 @@ pub(crate) enum Action {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Planned {
     pub at: usize,
+    /// For an insert inside a ligature at `at` (`ﰽ` is `کی`): after how many of its letters
+    /// (0: before the character at `at`).
+    pub inside: u8,
     pub action: Action,
     pub decision: Decision,
 }
@@ -35,8 +38,12 @@ pub(crate) struct Planned {
 #[derive(Default)]
 struct Word {
     text: String,
-    /// Input byte offset of each char of `text`.
+    /// Input byte offset of each char of `text`; for a letter inside a ligature, the
+    /// ligature's.
     offsets: Vec<usize>,
+    /// For each char of `text`, its index inside its ligature (0 for the first letter of a
+    /// ligature and for every other char). Empty when `plain`.
+    inside: Vec<u8>,
     /// Input byte offset just after the word (and the ZWNJs at its end).
     end: usize,
     /// Input byte offset just after the last char of `text`.
@@ -56,6 +63,7 @@ impl Word {
     fn read(&mut self, text: &str, at: usize) {
         self.text.clear();
         self.offsets.clear();
+        self.inside.clear();
         // Most words are written in plain letters: the input is the word.
         if let Some(end) = plain_word_end(text, at) {
             self.text.push_str(&text[at..end]);
@@ -75,18 +83,21 @@ impl Word {
     fn read_chars(&mut self, text: &str, at: usize) {
         self.text.clear();
         self.offsets.clear();
+        self.inside.clear();
         self.plain = None;
         self.end = at;
         for (k, c) in text[at..].char_indices() {
             if is_arabic_letter(c) {
                 self.text.push(persian_form(c));
                 self.offsets.push(at + k);
+                self.inside.push(0);
             } else if let Some(base) = presentation_letters(c) {
                 // Only the first letter of a ligature has an input offset of its own; its
                 // marks (`ﲐ` is ى with a superscript alef) are skipped like any other.
                 for (n, b) in base.chars().filter(|&b| is_arabic_letter(b)).enumerate() {
                     self.text.push(persian_form(b));
-                    self.offsets.push(if n == 0 { at + k } else { INSIDE });
+                    self.offsets.push(at + k);
+                    self.inside.push(u8::try_from(n).unwrap_or(u8::MAX));
                 }
             } else if c == ZWNJ {
                 // One after a letter that does not join (or another ZWNJ) is deleted by the
@@ -94,6 +105,7 @@ impl Word {
                 if self.text.chars().next_back().is_some_and(joins_forward) {
                     self.text.push(c);
                     self.offsets.push(at + k);
+                    self.inside.push(0);
                 }
             } else if !(is_arabic_mark(c) || c == KASHIDA || is_removable_control(c)) {
                 self.end = at + k;
@@ -112,22 +124,23 @@ impl Word {
         while self.text.ends_with(ZWNJ) {
             self.text.truncate(self.text.len() - ZWNJ.len_utf8());
             self.text_end = self.offsets.pop().unwrap_or(self.end);
+            self.inside.pop();
         }
     }
 
-    /// The input offset of the char at byte `b` of `self.text`, or `None` inside a ligature.
-    fn input_offset(&self, b: usize) -> Option<usize> {
+    /// Where the char at byte `b` of `self.text` comes from: its input offset, and its index
+    /// inside the ligature there (0 for any other char).
+    fn input_offset(&self, b: usize) -> (usize, u8) {
         if let Some(start) = self.plain {
-            return Some(start + b);
+            return (start + b, 0);
         }
         let index = self.text[..b].chars().count();
-        let at = self.offsets.get(index).copied().unwrap_or(self.text_end);
-        (at != INSIDE).then_some(at)
+        match self.offsets.get(index) {
+            Some(&at) => (at, self.inside.get(index).copied().unwrap_or(0)),
+            None => (self.text_end, 0),
+        }
     }
 }
-
-/// The offset of a letter inside a ligature, which has none of its own.
-const INSIDE: usize = usize::MAX;
 
 /// The letters the presentation form `c` stands for, if it stands for letters (and marks)
 /// only (`ﻫ`, `ﱰ` = `تر`, `ﲐ` = `ىٰ`; not `ﷺ`, a phrase).
@@ -367,23 +380,18 @@ impl Plan {
                 None => split_fused(&self.first.text, mode),
             }
         };
-        // Each ZWNJ's input offset; a ZWNJ inside a ligature has no place in the input, and
-        // such a split is left alone.
-        let split = split.and_then(|(offsets, decision)| {
-            let inputs: Option<Vec<usize>> = offsets
-                .iter()
-                .map(|&b| self.first.input_offset(b))
-                .collect();
-            Some((offsets, inputs?, decision))
-        });
+        // Each ZWNJ's place in the input: before a character, or inside a ligature, which
+        // the engine then writes with the ZWNJ among its letters.
         let mut last = 0;
-        if let Some((offsets, inputs, decision)) = split {
-            for (b, at) in offsets.into_iter().zip(inputs) {
+        if let Some((offsets, decision)) = split {
+            for b in offsets {
+                let (at, inside) = self.first.input_offset(b);
                 joined.push_str(&self.first.text[last..b]);
                 joined.push(ZWNJ);
                 last = b;
                 self.items.push(Planned {
                     at,
+                    inside,
                     action: Action::Insert,
                     decision,
                 });
@@ -422,6 +430,7 @@ impl Plan {
             };
             self.items.push(Planned {
                 at: end,
+                inside: 0,
                 action: Action::Join(join),
                 decision,
             });

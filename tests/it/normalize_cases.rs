@@ -519,13 +519,23 @@ fn second_pass_changes_nothing() {
         "خوش نویس \u{200B}\u{FC70}\u{64B}",
         "کتاب \u{200B}ها",
         "ی. ..A",
+        "ی\u{FC3D}\u{FED9}ـ",
         "سلام :)\u{FDFC}",
         "۰\u{FEE1}¬ژ",
     ];
-    for text in cases {
+    let user = Normalizer::builder().half_space_words(&USER_WORDS).build();
+    for text in cases.into_iter().chain(["A[ خوش\u{200C}نویس خوشنویس"]) {
         let once = normalize(text).into_owned();
         assert_eq!(normalize(&once), once.as_str(), "input: {text:?}");
+        let once = user.normalize(text).into_owned();
+        assert_eq!(
+            user.normalize(&once),
+            once.as_str(),
+            "with a user list: {text:?}"
+        );
     }
+    // A ZWNJ restoration puts inside a ligature goes among its letters (`ﰽ` is `کی`).
+    assert_eq!(normalize("ی\u{FC3D}\u{FED9}"), "یک\u{200C}یک");
     assert_eq!(normalize("سلام . . . خوب"), "سلام. . . خوب");
     assert_eq!(normalize("ژ.\t.."), "ژ. ..");
     assert_eq!(normalize("کتاب \u{200B}ها"), "کتاب\u{200C}ها");

@@ -83,7 +83,7 @@ impl<S: Sink> Engine<'_, '_, S> {
                 let rule = Rule::HalfSpace(p.decision.reason);
                 let evidence = Some(p.decision.evidence);
                 match (p.action, state) {
-                    (Action::Insert, Run::Word { joins }) => {
+                    (Action::Insert, Run::Word { joins }) if p.inside == 0 => {
                         self.plan.pop();
                         if joins {
                             self.sink

@@ -324,6 +324,7 @@ impl<S: Sink> Engine<'_, '_, S> {
         }
         if let Some(p) = self.plan.peek()
             && p.at == i
+            && p.inside == 0
             && p.action == Action::Insert
         {
             self.plan.pop();
@@ -331,6 +332,35 @@ impl<S: Sink> Engine<'_, '_, S> {
                 let rule = Rule::HalfSpace(p.decision.reason);
                 self.sink
                     .edit_with(self.text, i..i, "\u{200C}", rule, Some(p.decision.evidence));
+            }
+        }
+    }
+
+    /// Writes into the ligature at `i`, expanded in `scratch`, the ZWNJs restoration planned
+    /// among its letters (`ﰽ` ends `یک` in `یکیک` → `یک‌یک`), as a second pass, which reads
+    /// the letters, would.
+    fn zwnjs_inside_ligature(&mut self, i: usize) {
+        if !self.restoring {
+            return;
+        }
+        while let Some(p) = self.plan.peek()
+            && p.at == i
+            && p.inside > 0
+            && p.action == Action::Insert
+        {
+            self.plan.pop();
+            let letters = usize::from(p.inside);
+            let at = self
+                .scratch
+                .char_indices()
+                .filter(|&(_, c)| is_arabic_letter(c))
+                .nth(letters)
+                .map(|(k, _)| k);
+            let before = at.and_then(|k| self.scratch[..k].chars().next_back());
+            if let Some(k) = at
+                && before.is_some_and(joins_forward)
+            {
+                self.scratch.insert(k, ZWNJ);
             }
         }
     }
@@ -573,6 +603,7 @@ impl<S: Sink> Engine<'_, '_, S> {
             if self.scratch.is_empty() {
                 return (Mapped::Delete(Rule::PresentationForms), j);
             }
+            self.zwnjs_inside_ligature(i);
             return (Mapped::Scratch(Rule::PresentationForms), j);
         }
         if let Some(m) = letters::persian_letter(c, n.letters) {
