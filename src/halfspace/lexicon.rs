@@ -153,12 +153,9 @@ fn for_each_row(text: &'static str, mut f: impl FnMut(&[&'static str])) {
     let mut cols: [&'static str; 4] = [""; 4];
     let mut n = 0;
     let mut start = 0;
-    let mut row = |cols: &[&'static str]| {
-        if !cols.first().is_some_and(|c| c.starts_with('#')) {
-            f(cols);
-        }
-    };
-    for (i, &b) in text.as_bytes().iter().enumerate() {
+    // A last line without its newline ends at the end of the text.
+    let last = (!text.is_empty() && !text.ends_with('\n')).then_some((text.len(), b'\n'));
+    for (i, b) in text.bytes().enumerate().chain(last) {
         if b == b'\t' || b == b'\n' {
             // Tabs and newlines are ASCII: `i` is a char boundary.
             if n < cols.len() {
@@ -167,17 +164,12 @@ fn for_each_row(text: &'static str, mut f: impl FnMut(&[&'static str])) {
             }
             start = i + 1;
             if b == b'\n' {
-                row(&cols[..n]);
+                if !cols[0].starts_with('#') {
+                    f(&cols[..n]);
+                }
                 n = 0;
             }
         }
-    }
-    if start < text.len() {
-        if n < cols.len() {
-            cols[n] = &text[start..];
-            n += 1;
-        }
-        row(&cols[..n]);
     }
 }
 

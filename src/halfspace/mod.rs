@@ -211,7 +211,7 @@ fn plural_reading_wins(w: &str, h: &str) -> bool {
     let Some(heh_base) = ["\u{200C}ای", "\u{200C}ایی"]
         .iter()
         .find_map(|s| h.strip_suffix(s))
-        .filter(|b| !b.contains(ZWNJ))
+        .filter(|b| !has_zwnj(b))
     else {
         return false;
     };
@@ -227,20 +227,26 @@ fn plural_reading_wins(w: &str, h: &str) -> bool {
     })
 }
 
-/// The spelling with ZWNJs of the compound `fused` (no ZWNJ), when the word lists give one
-/// the standard writes (every ZWNJ at a boundary [`zwnj_boundary`] accepts, and more frequent
-/// than the fused spelling) or, in [`Spacing::Standard`], the treebank's.
+/// The word lists' spelling with ZWNJs of `fused` (no ZWNJ), if the standard writes it so:
+/// more frequent than the fused spelling, and every ZWNJ at a boundary [`zwnj_boundary`]
+/// accepts (not سیاست‌مداران, which the Academy writes joined).
+fn standard_spelling(fused: &str) -> Option<&'static str> {
+    let lex = &*LEXICON;
+    lex.half_spaced(fused).filter(|h| {
+        lex.freq(h) > lex.freq(fused)
+            && h.match_indices(ZWNJ)
+                .all(|(p, z)| zwnj_boundary(&h[..p], &h[p + z.len()..]))
+    })
+}
+
+/// The spelling with ZWNJs of the compound `fused` (no ZWNJ): the word lists' where the
+/// standard writes it ([`standard_spelling`]) or, in [`Spacing::Standard`], the treebank's.
 fn compound_spelling(fused: &str, mode: Spacing) -> Option<&'static str> {
     let lex = &*LEXICON;
     if !lex.may_be_half_spaced(fused) {
         return None;
     }
-    let listed = lex.half_spaced(fused).filter(|h| {
-        lex.freq(h) > lex.freq(fused)
-            && h.match_indices(ZWNJ)
-                .all(|(p, z)| zwnj_boundary(&h[..p], &h[p + z.len()..]))
-    });
-    listed.or_else(|| {
+    standard_spelling(fused).or_else(|| {
         (mode == Spacing::Standard)
             .then(|| lex.treebank_word(fused))
             .flatten()
@@ -507,19 +513,22 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
     let ruled = split_by_rules(w, mode, compound);
     // The treebank's spelling, where the rules find none or another (Standard only: one
     // attestation is not the safest evidence). Where both agree, the rule is the reason.
-    let treebank = (compound && mode == Spacing::Standard)
+    let Some(h) = (compound && mode == Spacing::Standard)
         .then(|| LEXICON.treebank_word(w))
-        .flatten();
-    match (ruled, treebank) {
-        (Some(ruled), Some(h)) if ruled.0 == zwnj_offsets(h) => Some(ruled),
-        (_, Some(h)) => Some((
-            zwnj_offsets(h),
+        .flatten()
+    else {
+        return ruled;
+    };
+    let offsets = zwnj_offsets(h);
+    match ruled {
+        Some(ruled) if ruled.0 == offsets => Some(ruled),
+        _ => Some((
+            offsets,
             Decision {
                 reason: HalfSpace::Treebank,
                 evidence: h,
             },
         )),
-        (ruled, None) => ruled,
     }
 }
 
@@ -529,14 +538,10 @@ fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>,
     let lex = &*LEXICON;
     let fused = lex.get(w);
     let fused_freq = fused.map_or(0, |e| e.freq);
-    // 1. The lexicon spells it with a ZWNJ, more often than without, at boundaries where the
-    // standard writes one (not سیاست‌مداران, which the Academy writes joined).
+    // 1. The lexicon spells it with a ZWNJ where the standard writes one.
     if compound
-        && let Some(h) = lex.half_spaced(w)
-        && lex.freq(h) > fused_freq
+        && let Some(h) = standard_spelling(w)
         && !plural_reading_wins(w, h)
-        && h.match_indices(ZWNJ)
-            .all(|(p, z)| zwnj_boundary(&h[..p], &h[p + z.len()..]))
     {
         let offsets = zwnj_offsets(h);
         let reason = if h.starts_with("می\u{200C}") || h.starts_with("نمی\u{200C}") {
@@ -748,11 +753,7 @@ pub(crate) fn join_spaced(
         let spelling = (compounds && mode == Spacing::Standard)
             .then(|| LEXICON.treebank_pair(w1, w2))
             .flatten()?;
-        let join = if last_char(w1).is_some_and(joins_forward) {
-            Join::Zwnj
-        } else {
-            Join::Nothing
-        };
+        let join = join_after(w1);
         Some((
             join,
             Decision {
@@ -761,6 +762,16 @@ pub(crate) fn join_spaced(
             },
         ))
     })
+}
+
+/// How a word joins what follows it without a space: with a ZWNJ if its last letter joins,
+/// else by simply meeting it.
+fn join_after(w1: &str) -> Join {
+    if last_char(w1).is_some_and(joins_forward) {
+        Join::Zwnj
+    } else {
+        Join::Nothing
+    }
 }
 
 /// [`join_spaced`] by the rules and the word lists, for a pair that passed the cheap test.
@@ -777,11 +788,7 @@ fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(
     };
     let e1 = lex.get(w1);
     let stop1 = e1.is_some_and(|e| e.flags & FLAG_STOPWORD != 0);
-    let join = if last_char(w1).is_some_and(joins_forward) {
-        Join::Zwnj
-    } else {
-        Join::Nothing
-    };
+    let join = join_after(w1);
     let evidence1 = || lex.key(w1);
     // می / نمی + verb.
     if verbal_prefix(w1)

@@ -58,8 +58,9 @@ impl Word {
     /// the letters they stand for) and ZWNJs; marks, kashida and invisible controls, which the
     /// normalizer deletes, are skipped. So the word is read as the letters step writes it, and
     /// a second pass decides the same.
+    ///
     /// A ZWNJ at the end of the word joins nothing, and the normalizer deletes it: the word
-    /// is read without it (its `end` stays after it), so that a second pass decides the same.
+    /// is read without it (its `end` stays after it).
     fn read(&mut self, text: &str, at: usize) {
         self.text.clear();
         self.offsets.clear();
@@ -186,7 +187,7 @@ fn plain_word_end(text: &str, at: usize) -> Option<usize> {
                 if !matches!(bytes.get(i + 3), Some(0xD8..=0xDB)) {
                     return Some(i);
                 }
-                if !zwnj_joins(bytes, at, i) {
+                if !zwnj_joins(text, at, i) {
                     return None;
                 }
                 i += 3;
@@ -204,19 +205,19 @@ fn plain_word_end(text: &str, at: usize) -> Option<usize> {
     }
 }
 
-/// Does the ZWNJ at `i` of the plain word starting at `at` follow a letter that joins? The
-/// letter before it is two bytes, or the word is not plain. Kept out of the loop of
-/// [`plain_word_end`].
+/// Does the ZWNJ at `i` of the plain word starting at `at` follow a letter that joins? Kept
+/// out of the loop of [`plain_word_end`].
 #[cold]
 #[inline(never)]
-fn zwnj_joins(bytes: &[u8], at: usize, i: usize) -> bool {
-    let before = match bytes.get(i.wrapping_sub(2)..i) {
-        Some(&[b0 @ 0xD8..=0xDB, b1]) if i >= at + 2 => {
-            char::from_u32(u32::from(b0 & 0x1F) << 6 | u32::from(b1 & 0x3F))
-        }
-        _ => None,
-    };
-    before.is_some_and(joins_forward)
+fn zwnj_joins(text: &str, at: usize, i: usize) -> bool {
+    text[at..i].chars().next_back().is_some_and(joins_forward)
+}
+
+/// Can `c` stand in the gap between two words: whitespace, or a ZWNJ or invisible character
+/// beside it, which the normalizer deletes?
+#[inline]
+fn in_gap(c: char) -> bool {
+    is_space(c) || c == ZWNJ || is_removable_control(c)
 }
 
 /// What the cheap tests say about a word.
@@ -298,12 +299,10 @@ impl Plan {
                     }
                     None => return Cheap::Full,
                 },
-                Some(c) if is_space(c) || c == ZWNJ || is_removable_control(c) => {
-                    return Cheap::Full;
-                }
+                Some(c) if in_gap(c) => return Cheap::Full,
                 _ => None,
             }
-        } else if after.is_some_and(|c| is_space(c) || c == ZWNJ || is_removable_control(c)) {
+        } else if after.is_some_and(in_gap) {
             return Cheap::Full;
         } else {
             None
@@ -404,7 +403,7 @@ impl Plan {
         loop {
             let gap_end = end
                 + text[end..]
-                    .find(|c: char| !(is_space(c) || c == ZWNJ || is_removable_control(c)))
+                    .find(|c: char| !in_gap(c))
                     .unwrap_or(text.len() - end);
             if gap_end == end || !text[gap_end..].starts_with(starts_word) {
                 break;

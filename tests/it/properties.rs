@@ -68,6 +68,34 @@ fn deletable(c: char, rule: Rule) -> bool {
     }
 }
 
+/// Every ZWNJ of `out` stands between two characters, neither whitespace, after a letter
+/// that joins.
+fn zwnjs_join_letters(out: &str) -> Result<(), TestCaseError> {
+    let chars: Vec<char> = out.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        if c == '\u{200C}' {
+            prop_assert!(k > 0 && k + 1 < chars.len(), "ZWNJ at an edge: {:?}", out);
+            let (before, after) = (chars[k - 1], chars[k + 1]);
+            prop_assert!(
+                !before.is_whitespace() && !after.is_whitespace(),
+                "{:?}",
+                out
+            );
+            prop_assert!(
+                !"اآأإدذرزژوؤۀةء".contains(before),
+                "ZWNJ after a non-joiner: {:?}",
+                out
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `s` without its spaces and ZWNJs: what restoration may not change.
+fn without_gaps(s: &str) -> String {
+    s.chars().filter(|&c| c != ' ' && c != '\u{200C}').collect()
+}
+
 fn invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}')
@@ -142,16 +170,7 @@ proptest! {
 
     #[test]
     fn no_zwnj_where_it_joins_nothing(text in any_text()) {
-        let out = normalize(&text);
-        let chars: Vec<char> = out.chars().collect();
-        for (k, &c) in chars.iter().enumerate() {
-            if c == '\u{200C}' {
-                prop_assert!(k > 0 && k + 1 < chars.len(), "ZWNJ at an edge: {:?}", out);
-                let (before, after) = (chars[k - 1], chars[k + 1]);
-                prop_assert!(!before.is_whitespace() && !after.is_whitespace(), "{:?}", out);
-                prop_assert!(!"اآأإدذرزژوؤۀةء".contains(before), "ZWNJ after a non-joiner: {:?}", out);
-            }
-        }
+        zwnjs_join_letters(&normalize(&text))?;
     }
 
     #[test]
@@ -194,8 +213,7 @@ proptest! {
     #[test]
     fn restoration_moves_only_gaps(text in any_text()) {
         let off = Normalizer::builder().spacing(persian_text::Spacing::Off).build();
-        let strip = |s: &str| s.chars().filter(|&c| c != ' ' && c != '\u{200C}').collect::<String>();
-        prop_assert_eq!(strip(&normalize(&text)), strip(&off.normalize(&text)));
+        prop_assert_eq!(without_gaps(&normalize(&text)), without_gaps(&off.normalize(&text)));
     }
 }
 
@@ -227,8 +245,7 @@ proptest! {
         let once = n.normalize(&text).into_owned();
         let twice = n.normalize(&once);
         prop_assert_eq!(&*twice, &*once);
-        let strip = |s: &str| s.chars().filter(|&c| c != ' ' && c != '\u{200C}').collect::<String>();
-        prop_assert_eq!(strip(&once), strip(&normalize(&text)));
+        prop_assert_eq!(without_gaps(&once), without_gaps(&normalize(&text)));
     }
 }
 
@@ -276,18 +293,9 @@ proptest! {
         let once = normalize(&text).into_owned();
         let twice = normalize(&once);
         prop_assert_eq!(&*twice, &*once);
-        let chars: Vec<char> = once.chars().collect();
-        for (k, &c) in chars.iter().enumerate() {
-            if c == '\u{200C}' {
-                prop_assert!(k > 0 && k + 1 < chars.len(), "ZWNJ at an edge: {:?}", once);
-                let (before, after) = (chars[k - 1], chars[k + 1]);
-                prop_assert!(!before.is_whitespace() && !after.is_whitespace(), "{:?}", once);
-                prop_assert!(!"اآأإدذرزژوؤۀةء".contains(before), "ZWNJ after a non-joiner: {:?}", once);
-            }
-        }
+        zwnjs_join_letters(&once)?;
         let off = Normalizer::builder().spacing(persian_text::Spacing::Off).build();
-        let strip = |s: &str| s.chars().filter(|&c| c != ' ' && c != '\u{200C}').collect::<String>();
-        prop_assert_eq!(strip(&once), strip(&off.normalize(&text)));
+        prop_assert_eq!(without_gaps(&once), without_gaps(&off.normalize(&text)));
         // With ZWNJ cleaning off, restoration neither doubles nor moves the writer's ZWNJs.
         let kept = Normalizer::builder().zwnj(false).build();
         let once = kept.normalize(&text).into_owned();
