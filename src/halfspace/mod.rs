@@ -429,11 +429,49 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool) -> bool {
     let suffix_start = (b2.len() <= 12) & ((first == HE) | (first == TE) | (first == ALEF));
     (suffix_start
         && (PLURALS.contains(&w2) || COMPARATIVES.contains(&w2) || AFTER_SILENT_HEH.contains(&w2)))
-        || b1.ends_with(&MI.to_le_bytes())
+        || (b1.ends_with(&MI.to_le_bytes()) && b1.len() <= 12 && is_verbal_prefix(w1))
         || is_plural_clitic(b2)
         || (compounds
             && ((compound_shape(b1, b2) && LEXICON.may_be_pair(w1, w2) && !has_zwnj(w1))
                 || LEXICON.may_be_treebank_pair(w1, w2)))
+}
+
+/// The first two letters of every word [`pair_candidate`] looks for after a space when it
+/// does not test compounds: the suffixes (`ها تر ای ام ات اش اند`) and the clitics
+/// (`مان تان شان`).
+const SUFFIX_STARTS: [u32; 10] = [
+    utf8_u32("ها"),
+    utf8_u32("تر"),
+    utf8_u32("ای"),
+    utf8_u32("ام"),
+    utf8_u32("ات"),
+    utf8_u32("اش"),
+    utf8_u32("ان"),
+    utf8_u32("ما"),
+    utf8_u32("تا"),
+    utf8_u32("شا"),
+];
+
+/// Could the space at `s` in `b`, between two words, be inside a word, on a line that
+/// already uses ZWNJs? True wherever [`pair_candidate`] without compounds is: the word before
+/// ends in `می`, or the word after starts like a suffix or a clitic. A few integer
+/// comparisons, for the scan that skips words many at a time.
+#[inline]
+pub(crate) fn space_may_join(b: &[u8], s: usize) -> bool {
+    let next = u32_at(b, s + 1);
+    let mi = s >= 4 && u32_at(b, s - 4) == MI;
+    SUFFIX_STARTS.iter().fold(mi, |any, &p| any | (next == p))
+}
+
+/// Is `w` the verbal prefix written as a word of its own: `می` or `نمی`, after a preverb
+/// or not (`می شود`, `بر می دارم`)?
+fn is_verbal_prefix(w: &str) -> bool {
+    let bare = VERB_PREFIXES.iter().fold(w, |w, p| {
+        w.strip_prefix(p)
+            .filter(|r| matches!(*r, "می" | "نمی"))
+            .unwrap_or(w)
+    });
+    matches!(bare, "می" | "نمی")
 }
 
 /// Is `w` one of the clitics `مان تان شان` (our, your, their), written with a ZWNJ after a
@@ -778,20 +816,12 @@ fn join_after(w1: &str) -> Join {
 fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(Join, Decision)> {
     let lex = &*LEXICON;
     let compound = compounds && !has_zwnj(w1) && lex.may_be_pair(w1, w2);
-    let verbal_prefix = |w: &str| {
-        let bare = VERB_PREFIXES.iter().fold(w, |w, p| {
-            w.strip_prefix(p)
-                .filter(|r| matches!(*r, "می" | "نمی"))
-                .unwrap_or(w)
-        });
-        matches!(bare, "می" | "نمی")
-    };
     let e1 = lex.get(w1);
     let stop1 = e1.is_some_and(|e| e.flags & FLAG_STOPWORD != 0);
     let join = join_after(w1);
     let evidence1 = || lex.key(w1);
     // می / نمی + verb.
-    if verbal_prefix(w1)
+    if is_verbal_prefix(w1)
         && let Some(stem) = verb_form(w2)
     {
         return Some((
@@ -995,6 +1025,31 @@ mod tests {
         for w in words {
             assert_eq!(fused_candidate(&w), fused_candidate_simple(&w), "{w}");
         }
+    }
+
+    /// Wherever the pair test without compounds passes, so does the byte test at the space.
+    #[test]
+    fn the_space_test_admits_every_pair_without_compounds() {
+        let text = include_str!("../../tests/data/seed-article.txt");
+        let words: Vec<&str> = text
+            .split(|c: char| !crate::chars::is_arabic_letter(c))
+            .filter(|w| !w.is_empty())
+            .chain(PLURALS)
+            .chain(COMPARATIVES)
+            .chain(AFTER_SILENT_HEH)
+            .chain(["مان", "تان", "شان", "می", "نمی", "علمی", "ایران", "ما"])
+            .collect();
+        let mut admitted = 0;
+        for w1 in words.iter().step_by(7).chain(&["می", "علمی", "نمی", "ی"]) {
+            for w2 in &words {
+                let pair = format!("{w1} {w2}");
+                let passes = space_may_join(pair.as_bytes(), w1.len());
+                assert!(passes || !pair_candidate(w1, w2, false), "{pair}");
+                admitted += usize::from(passes);
+            }
+        }
+        // And it rejects most pairs of running text.
+        assert!(admitted * 3 < words.len() * words.len() / 7, "{admitted}");
     }
 
     #[test]

@@ -6,13 +6,14 @@
 
 use super::controls::is_removable_control;
 use super::engine::plain_letter_run;
+use super::engine::quiet::Kernel;
 use super::letters::{is_presentation_form, persian_form, presentation_form};
 use crate::chars::{
     KASHIDA, ZWNJ, ZWNJ_UTF8, has_zwnj, is_arabic_letter, is_arabic_mark, is_space, joins_forward,
 };
 use crate::halfspace::{
     Decision, HalfSpaceWords, Join, Spacing, fused_candidate, join_spaced, pair_candidate,
-    split_fused,
+    space_may_join, split_fused,
 };
 
 /// What to do at a planned position.
@@ -220,6 +221,108 @@ fn in_gap(c: char) -> bool {
     is_space(c) || c == ZWNJ || is_removable_control(c)
 }
 
+/// Where [`scan_words`] stopped.
+#[derive(Debug, PartialEq, Eq)]
+enum Scan {
+    /// The words before this word start need nothing; this one needs the per-word tests.
+    At(usize),
+    /// The words before this offset need nothing, and no word starts at it.
+    Past(usize),
+}
+
+/// The per-word cheap tests of [`Plan::cheap`], many words at a time, on a line that already
+/// uses ZWNJs (where fused words stay and compounds are not looked up) and without user
+/// words. The kernel finds runs of plain words with single spaces and common punctuation
+/// between them; the only spaces that need a closer look are those between two words that
+/// [`space_may_join`] admits, and there the pair test itself decides. The last word of a
+/// run, whose end the kernel did not see, takes the tests [`Plan::cheap`] makes.
+///
+/// Also returns where the run of plain words the kernel read from `at` ends: the engine's
+/// quiet blocks would find the same bytes quiet, so it skips them without reading them again.
+fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    // The start of the last word seen, and of the one before it if only a space is between.
+    let mut word = at;
+    let mut before = None;
+    // The start of the word before the space at bit `k` of a window at `i`: after the space
+    // before it in the window, else `word`.
+    let start = |i: usize, spaces: u64, k: u32, word: usize| match spaces & ((1u64 << k) - 1) {
+        0 => word,
+        below => i + (u64::BITS - below.leading_zeros()) as usize,
+    };
+    loop {
+        let run = kernel.words(bytes, i);
+        let mut suffix = run.suffix;
+        while suffix != 0 {
+            let k = suffix.trailing_zeros();
+            suffix &= suffix - 1;
+            let s = i + k as usize;
+            if space_may_join(bytes, s) {
+                let w = start(i, run.spaces, k, word);
+                let next = plain_word_end(text, s + 1);
+                if next.is_none_or(|e| pair_candidate(&text[w..s], &text[s + 1..e], false)) {
+                    return (Scan::At(w), s);
+                }
+            }
+        }
+        if run.spaces != 0 {
+            let last = u64::BITS - 1 - run.spaces.leading_zeros();
+            before = (run.pairs >> last & 1 != 0).then(|| start(i, run.spaces, last, word));
+            word = i + last as usize + 1;
+        }
+        i += run.len;
+        if !run.more {
+            break;
+        }
+    }
+    if i == at {
+        return (Scan::At(at), at);
+    }
+    // After a number or punctuation, the words before it were all tested.
+    if !text[..i].ends_with(is_arabic_letter) {
+        return (Scan::Past(i), i);
+    }
+    // The last word: the kernel saw where it starts, not where it ends.
+    let scan = match plain_word_end(text, word) {
+        // Plain: the pair before it was tested. It needs nothing unless a gap or a word
+        // follows: after one space, that word is tested as [`Plan::cheap`] does.
+        Some(end) => {
+            let mut after = text[end..].chars();
+            match (after.next(), after.next()) {
+                (Some(' '), Some(c)) if starts_word(c) => {
+                    let next = end + 1;
+                    match plain_word_end(text, next) {
+                        Some(e) if !pair_candidate(&text[word..end], &text[next..e], false) => {
+                            Scan::Past(end)
+                        }
+                        _ => Scan::At(word),
+                    }
+                }
+                (Some(' '), Some(c)) if in_gap(c) => Scan::At(word),
+                (Some(c), _) if c != ' ' && in_gap(c) => Scan::At(word),
+                _ => Scan::Past(end),
+            }
+        }
+        // Not plain: the word before it takes the full path.
+        None => Scan::At(before.unwrap_or(word)),
+    };
+    (scan, i)
+}
+
+/// What restoration's plans depend on besides the text: the normalizer's settings.
+#[derive(Clone, Copy)]
+pub(crate) struct Options {
+    pub mode: Spacing,
+    /// The user's words, if any.
+    pub user: Option<&'static HalfSpaceWords>,
+    /// Does the normalizer clean ZWNJs (a ZWNJ beside a space goes)?
+    pub clean_zwnj: bool,
+    /// The quiet-block kernel, where the processor has one: the scan of a line that uses
+    /// ZWNJs reads its words with it.
+    pub kernel: Option<Kernel>,
+}
+
 /// What the cheap tests say about a word.
 enum Cheap {
     /// Nothing to do; the next word, if it is plain and follows after one space.
@@ -242,6 +345,11 @@ pub(crate) struct Plan {
     second_at: usize,
     /// The extent of the next plain word, found by the cheap test, for the same reuse.
     cheap_next: Option<(usize, usize)>,
+    /// The run of plain words the scan read from where the engine asked for a plan: its
+    /// start and end ([`Plan::plain_from`]).
+    plain: (usize, usize),
+    /// A word the cheap tests sent to the full path when the engine had not reached it.
+    full_at: Option<usize>,
     /// The planned words as they will be written, joined (kept to reuse its memory).
     joined: String,
 }
@@ -250,6 +358,12 @@ impl Plan {
     /// The next planned position, if any.
     pub(crate) fn peek(&self) -> Option<Planned> {
         self.items.get(self.next).copied()
+    }
+
+    /// Where the run of plain words from `at` that the last plan's scan read ends (`at` if
+    /// it read none from there). The engine's quiet blocks would find these bytes quiet.
+    pub(crate) fn plain_from(&self, at: usize) -> usize {
+        if self.plain.0 == at { self.plain.1 } else { at }
     }
 
     pub(crate) fn pop(&mut self) {
@@ -326,36 +440,71 @@ impl Plan {
         }
     }
 
-    /// Plans the word starting at `at` and the words joined to it. `split_fused` is false on
-    /// a line that already uses ZWNJs: its ZWNJs were not lost, so its fused words are as
-    /// the writer meant them, and only spaces inside words are fixed.
+    /// The cheap tests on the words from `at`: does the word at `at` need the full path? If
+    /// not, the words after it that need nothing are planned too, and the engine asks again
+    /// at the first that may need something (or at the next word after them). A word found
+    /// ahead of the engine to need the full path is not tested again when the engine asks.
+    fn needs_full_path(&mut self, text: &str, at: usize, options: Options, split: bool) -> bool {
+        if self.full_at.take() == Some(at) {
+            return true;
+        }
+        // On a line that already uses ZWNJs, many words at a time where the processor can.
+        let scan = options.kernel.filter(|_| !split && options.user.is_none());
+        let mut word = at;
+        loop {
+            if let Some(kernel) = scan {
+                self.cheap_next = None;
+                self.second_at = usize::MAX;
+                let (scan, plain_to) = scan_words(text, word, kernel);
+                if word == at {
+                    self.plain = (at, plain_to);
+                }
+                match scan {
+                    Scan::Past(end) => {
+                        self.planned_to = end;
+                        return false;
+                    }
+                    Scan::At(w) => word = w,
+                }
+            }
+            match self.cheap(text, word, options.user, split) {
+                Cheap::Nothing { next: Some(next) } => word = next,
+                Cheap::Nothing { next: None } => return false,
+                // This word needs the full path: now, or when the engine reaches it.
+                Cheap::Full if word == at => return true,
+                Cheap::Full => {
+                    self.planned_to = word;
+                    self.full_at = Some(word);
+                    return false;
+                }
+            }
+        }
+    }
+
+    /// Plans the word starting at `at` and the words joined to it. `split_fused_words` is
+    /// false on a line that already uses ZWNJs: its ZWNJs were not lost, so its fused words
+    /// are as the writer meant them, and only spaces inside words are fixed.
     pub(crate) fn plan(
         &mut self,
         text: &str,
         at: usize,
-        mode: Spacing,
-        user: Option<&'static HalfSpaceWords>,
+        options: Options,
         split_fused_words: bool,
-        clean_zwnj: bool,
     ) {
+        let Options {
+            mode,
+            user,
+            clean_zwnj,
+            ..
+        } = options;
         self.items.clear();
         self.next = 0;
         // Most words need nothing: if the word and the one after it are written in plain
         // letters (the input bytes are the normalized bytes) and fail the cheap tests, done,
         // and the next word is tested the same way, so that a run of such words is planned
         // at once and the engine goes through it without stopping at each word.
-        let mut word = at;
-        loop {
-            match self.cheap(text, word, user, split_fused_words) {
-                Cheap::Nothing { next: Some(next) } => word = next,
-                Cheap::Nothing { next: None } => return,
-                // This word needs the full path: now, or when the engine reaches it.
-                Cheap::Full if word == at => break,
-                Cheap::Full => {
-                    self.planned_to = word;
-                    return;
-                }
-            }
+        if !self.needs_full_path(text, at, options, split_fused_words) {
+            return;
         }
         if self.second_at == at && at != 0 {
             std::mem::swap(&mut self.first, &mut self.second);

@@ -134,15 +134,21 @@ impl<S: Sink> Engine<'_, '_, S> {
                 };
                 // (A window costs about as much as the letter loop on 64 bytes: not for a
                 // word or two that restoration planned.)
+                // Restoration's scan may have read the words ahead already: they are quiet.
+                let plain = self.plan.plain_from(i).min(limit);
                 if let Some(kernel) = self.quiet
-                    && limit.saturating_sub(i) >= MIN_QUIET
+                    && (plain > i || limit.saturating_sub(i) >= MIN_QUIET)
                 {
                     // The report's memory is the engine's, reused.
                     let mut report = std::mem::take(&mut self.quiet_report);
                     report.line = None;
                     report.arabic.clear();
                     let lookback = matches!(state, Run::Word { .. });
-                    let end = kernel.quiet_end(bytes, i, limit, lookback, &mut report);
+                    let end = if plain > i {
+                        plain
+                    } else {
+                        kernel.quiet_end(bytes, i, limit, lookback, &mut report)
+                    };
                     // The Arabic letter forms in the run, replaced.
                     for &at in &report.arabic {
                         let with = if bytes[at + 1] == 0x83 { "ک" } else { "ی" };

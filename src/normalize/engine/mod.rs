@@ -13,7 +13,7 @@ use std::ops::Range;
 
 mod fast;
 mod gaps;
-mod quiet;
+pub(super) mod quiet;
 mod tables;
 
 use tables::{PLAIN, PLAIN_LEN};
@@ -29,8 +29,8 @@ use super::{
 use crate::Digits;
 use crate::chars::{
     ARABIC_PERCENT, DigitScript, ELLIPSIS, KASHIDA, LEFT_GUILLEMET, LRM, NOT_SIGN, RIGHT_GUILLEMET,
-    RLM, SOFT_HYPHEN, ZWNJ, digit, is_arabic_letter, is_arabic_mark, is_digit, is_latin_letter,
-    is_space, joins_forward,
+    RLM, SOFT_HYPHEN, ZWNJ, ZWNJ_UTF8, digit, is_arabic_letter, is_arabic_mark, is_digit,
+    is_latin_letter, is_space, joins_forward,
 };
 use crate::halfspace::Spacing;
 use crate::offsets::Sink;
@@ -284,9 +284,13 @@ impl<S: Sink> Engine<'_, '_, S> {
     #[inline]
     fn plan_word(&mut self, i: usize) {
         let split = !self.line_has_zwnj(i);
-        let user = self.n.user_words.map(|u| u.0);
-        self.plan
-            .plan(self.text, i, self.n.spacing, user, split, self.n.zwnj);
+        let options = restore::Options {
+            mode: self.n.spacing,
+            user: self.n.user_words.map(|u| u.0),
+            clean_zwnj: self.n.zwnj,
+            kernel: self.quiet,
+        };
+        self.plan.plan(self.text, i, options, split);
     }
 
     /// Does the line around `at` contain a ZWNJ that the normalizer keeps: right between a
@@ -295,19 +299,18 @@ impl<S: Sink> Engine<'_, '_, S> {
     fn line_has_zwnj(&mut self, at: usize) -> bool {
         if at >= self.zwnj_line.0 {
             let text = self.text;
-            let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
-            let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+            let bytes = text.as_bytes();
+            let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |k| k + 1);
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |k| at + k);
             let mode = self.n.letters;
             let letter = |c: char| letters::persian_letter(c, mode).unwrap_or(c);
-            // A byte search for E2 (ZWNJ's first byte, rare in Persian text otherwise) first:
-            // it rejects most lines of raw text.
-            let has = text.as_bytes()[start..end].contains(&0xE2)
-                && text[start..end].match_indices(ZWNJ).any(|(k, z)| {
-                    let before = text[start..start + k].chars().next_back();
-                    let after = text[start + k + z.len()..].chars().next();
-                    before.is_some_and(|c| joins_forward(letter(base_letter(c, true))))
-                        && after.is_some_and(|c| is_arabic_letter(letter(base_letter(c, false))))
-                });
+            let has = memchr::memmem::find_iter(&bytes[start..end], &ZWNJ_UTF8).any(|k| {
+                let k = start + k;
+                let before = text[start..k].chars().next_back();
+                let after = text[k + ZWNJ_UTF8.len()..].chars().next();
+                before.is_some_and(|c| joins_forward(letter(base_letter(c, true))))
+                    && after.is_some_and(|c| is_arabic_letter(letter(base_letter(c, false))))
+            });
             self.zwnj_line = (end, has);
         }
         self.zwnj_line.1

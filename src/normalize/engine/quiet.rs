@@ -18,6 +18,12 @@
 //! and the engine with it against the engine without it (property tests, several settings,
 //! restoration on and off).
 //!
+//! Restoration reads the same classes, with a few more letters ([`suffix`]), to go through
+//! the words of a line that already uses ZWNJs many at a time ([`Kernel::words`]): there the
+//! only spaces it must look at closely are those before a word that starts like a suffix or
+//! after `می`. The words it reads are quiet too, and the engine skips them without a second
+//! window.
+//!
 //! The letters here are a subset of what [`PLAIN`](super::tables::PLAIN) keeps in
 //! [`Letters::Persian`](crate::Letters::Persian) mode (the tests check it): Arabic-script
 //! letters outside it end a quiet run, and the engine's token machine takes them one at a time.
@@ -159,6 +165,41 @@ mod joiner {
     };
 }
 
+/// For restoration's scan: the letters that start the words it looks at after a space, as
+/// products the same way. A suffix or clitic starts with one of `ه ت ا م ش`
+/// ([`FIRST`](suffix::FIRST)) followed by one of `ا ر ی م ت ش ن`
+/// ([`SECOND`](suffix::SECOND)): `ها تر ای ام ات اش اند مان تان شان`. And `م`, `ی` for
+/// the verbal prefix `می` before a space.
+mod suffix {
+    /// `ه م` (D9 87, 85), `ا ت` (D8 A7, AA), `ش` (D8 B4).
+    pub(super) const FIRST: u8 = 1 << 0 | 1 << 1 | 1 << 2;
+    /// `ا ت`, `ر ش` (D8 B1, B4), `ی` (DB 8C), `م ن` (D9 85, 86).
+    pub(super) const SECOND: u8 = 1 << 1 | 1 << 3 | 1 << 4 | 1 << 5;
+    /// `ی`.
+    pub(super) const YE: u8 = 1 << 4;
+    /// `م`.
+    pub(super) const MIM: u8 = 1 << 6;
+    pub(super) const LEAD: [u8; 16] = super::letter::table(&[
+        (0x8, 1 << 1 | 1 << 2 | 1 << 3),
+        (0x9, 1 << 0 | 1 << 5 | MIM),
+        (0xB, YE),
+    ]);
+    pub(super) const HIGH: [u8; 16] = super::letter::table(&[
+        (0x8, 1 << 0 | YE | 1 << 5 | MIM),
+        (0xA, 1 << 1),
+        (0xB, 1 << 2 | 1 << 3),
+    ]);
+    pub(super) const LOW: [u8; 16] = super::letter::table(&[
+        (0x5, 1 << 0 | 1 << 5 | MIM),
+        (0x7, 1 << 0 | 1 << 1),
+        (0xA, 1 << 1),
+        (0x4, 1 << 2 | 1 << 3),
+        (0x1, 1 << 3),
+        (0xC, YE),
+        (0x6, 1 << 5),
+    ]);
+}
+
 /// What the normalizer's options let a quiet run hold besides letters, spaces, ZWNJs and
 /// punctuation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -177,6 +218,25 @@ pub(super) struct Report {
     /// Where the Arabic letter forms in the run start (`ي ى ك`, which the letters step
     /// replaces), in order; the caller clears it.
     pub arabic: Vec<usize>,
+}
+
+/// What [`Kernel::words`] found in a window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(in crate::normalize) struct Words {
+    /// How many bytes from the window's start are plain words and what may stand between
+    /// them (a character boundary).
+    pub len: usize,
+    /// Bit `k`: the byte `k` after the start is a space before a word or a number.
+    pub spaces: u64,
+    /// The spaces of `spaces` between two letters: between two words.
+    pub pairs: u64,
+    /// The spaces of `pairs` before a word that starts like a suffix or a clitic, or after
+    /// one that ends in `می` (a superset of where [`space_may_join`] holds).
+    ///
+    /// [`space_may_join`]: crate::halfspace::space_may_join
+    pub suffix: u64,
+    /// Did the words fill the window, so that they may go on in the next one?
+    pub more: bool,
 }
 
 /// Per-byte classes of a window, bit `k` for byte `k`.
@@ -204,6 +264,12 @@ struct Classes {
     /// `ي ى ك` start here: letters the letters step replaces, by letters of the same length
     /// that join the next letter (`ی ک`).
     arabic: u64,
+    /// For restoration's scan only ([`suffix`]): a letter of `FIRST` starts here, of
+    /// `SECOND`, `م`, `ی`.
+    first: u64,
+    second: u64,
+    mim: u64,
+    ye: u64,
 }
 
 impl Classes {
@@ -222,6 +288,7 @@ impl Classes {
             comma: keep(self.comma),
             zwnj: keep(self.zwnj),
             arabic: keep(self.arabic),
+            ..self
         }
     }
 }
@@ -240,7 +307,7 @@ static AVX2: LazyLock<bool> = LazyLock::new(|| {
 
 /// The quiet-block kernel, for one setting of the normalizer's options.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Kernel {
+pub(in crate::normalize) struct Kernel {
     allow: Allow,
 }
 
@@ -264,8 +331,8 @@ impl Kernel {
     ) -> usize {
         loop {
             let c = match i.checked_sub(CONTEXT).and_then(|w| bytes.get(w..w + READ)) {
-                Some(w) => self.classes(w.try_into().expect("a window")),
-                None => self.classes(&padded(bytes, i)),
+                Some(w) => self.classes::<false>(w.try_into().expect("a window")),
+                None => self.classes::<false>(&padded(bytes, i)),
             };
             // Without lookback, the context before `i` reads as nothing (the first window).
             let c = if lookback { c } else { c.after_context() };
@@ -318,13 +385,60 @@ impl Kernel {
         }
     }
 
-    fn classes(self, window: &[u8; READ]) -> Classes {
+    /// The plain words from `i` in one window, for restoration's scan of a line that already
+    /// uses ZWNJs: common Persian letters the letters step keeps as they are (not `ي ى ك`,
+    /// and not glued after a digit), ZWNJs between a joining letter and a letter, Persian
+    /// digits where they stay, `، . : ! )` after a word before a space, and single spaces
+    /// before a letter or digit. The bytes before `i` are read as context.
+    pub(in crate::normalize) fn words(self, bytes: &[u8], i: usize) -> Words {
+        let c = match i.checked_sub(CONTEXT).and_then(|w| bytes.get(w..w + READ)) {
+            Some(w) => self.classes::<true>(w.try_into().expect("a window")),
+            None => self.classes::<true>(&padded(bytes, i)),
+        };
+        let digit = if self.allow.digits { c.digit } else { 0 };
+        let letter = c.letter & !c.arabic & !(digit << 2);
+        let word_char = letter | digit; // two bytes each
+        let zwnj = c.zwnj & ((c.joiner & letter) << 2) & (letter >> 3);
+        let closer = c.closer & (word_char << 2) & (c.space >> 1);
+        let comma = c.comma & (word_char << 2) & (c.space >> 2);
+        let space = c.space & (word_char << 2 | closer << 1 | comma << 2) & (word_char >> 1);
+        let plain = word_char
+            | word_char << 1
+            | zwnj
+            | zwnj << 1
+            | zwnj << 2
+            | closer
+            | comma
+            | comma << 1
+            | space;
+        let n = (!(plain >> CONTEXT)).trailing_zeros() as usize;
+        let mut len = n.min(LANES);
+        // Back to a character boundary (a window can end inside a letter or a ZWNJ).
+        while bytes.get(i + len).is_some_and(|&b| b & 0xC0 == 0x80) {
+            len -= 1;
+        }
+        let kept = |m: u64| (m >> CONTEXT) & ((1u64 << len) - 1);
+        let pairs = space & (c.letter & !c.arabic) << 2 & letter >> 1;
+        // Before a word that starts like a suffix, or after `می`.
+        let suffix = c.first >> 1 & c.second >> 3;
+        let mi = c.mim << 4 & c.ye << 2;
+        Words {
+            len,
+            spaces: kept(space),
+            pairs: kept(pairs),
+            suffix: kept(pairs & (suffix | mi)),
+            more: n >= LANES,
+        }
+    }
+
+    /// The classes of a window; with `SUFFIX`, [`suffix`]'s too.
+    fn classes<const SUFFIX: bool>(self, window: &[u8; READ]) -> Classes {
         #[cfg(target_arch = "x86_64")]
         {
             // SAFETY: a `Kernel` exists only where `AVX2` found the processor has it.
             #[allow(unsafe_code)]
             unsafe {
-                avx2::classes(window, self.allow.tanwin)
+                avx2::classes::<SUFFIX>(window, self.allow.tanwin)
             }
         }
         #[cfg(not(target_arch = "x86_64"))]
@@ -353,7 +467,7 @@ fn padded(bytes: &[u8], i: usize) -> [u8; READ] {
 #[cfg(target_arch = "x86_64")]
 #[allow(unsafe_code)]
 mod avx2 {
-    use super::{Classes, READ, joiner, letter};
+    use super::{Classes, READ, joiner, letter, suffix};
     use std::arch::x86_64::*;
 
     /// `. : ! )` at the places of their low nibbles; 0xFF (never an ASCII byte) elsewhere.
@@ -376,7 +490,7 @@ mod avx2 {
     /// The processor must support AVX2.
     #[target_feature(enable = "avx2")]
     #[inline(never)] // inlined, LLVM turns the masks' bit arithmetic back into byte shuffles
-    pub(super) unsafe fn classes(window: &[u8; READ], tanwin: bool) -> Classes {
+    pub(super) unsafe fn classes<const SUFFIX: bool>(window: &[u8; READ], tanwin: bool) -> Classes {
         // SAFETY (for the whole body): the table loads read 16-byte arrays, the window loads 32
         // bytes at offsets 0, 1, 2, 32, 33 and 34 of a 66-byte array; the rest are register
         // operations that AVX2 provides.
@@ -475,6 +589,18 @@ mod avx2 {
                     _mm256_cmpeq_epi8(after, splat!(0x8Cu8)),
                 );
                 out.zwnj |= bits!(zwnj);
+                if SUFFIX {
+                    let s = products(
+                        table!(suffix::LEAD),
+                        table!(suffix::HIGH),
+                        table!(suffix::LOW),
+                    );
+                    let any = |bits: u8| _mm256_cmpeq_epi8(_mm256_and_si256(s, splat!(bits)), zero);
+                    out.first |= bits!(not any(suffix::FIRST));
+                    out.second |= bits!(not any(suffix::SECOND));
+                    out.mim |= bits!(not any(suffix::MIM));
+                    out.ye |= bits!(not any(suffix::YE));
+                }
             }
             out
         }
@@ -529,6 +655,26 @@ mod tests {
     /// Is `lead cont` the Arabic comma?
     fn is_comma(lead: u8, cont: u8) -> bool {
         joiner_bits(lead, cont) & joiner::COMMA != 0
+    }
+
+    /// The suffix tables hold exactly the letters they name.
+    #[test]
+    fn suffix_letters_are_the_letters_named() {
+        let tables = (&suffix::LEAD, &suffix::HIGH, &suffix::LOW);
+        for lead in 0..=255u8 {
+            for cont in 0..=255u8 {
+                let pair = [lead, cont];
+                let c = std::str::from_utf8(&pair)
+                    .ok()
+                    .and_then(|s| s.chars().next());
+                let is = |set: &str| c.is_some_and(|c| set.contains(c));
+                let b = bits(tables, lead, cont);
+                assert_eq!(b & suffix::FIRST != 0, is("هتامش"), "{lead:X} {cont:X}");
+                assert_eq!(b & suffix::SECOND != 0, is("اریمتشن"), "{lead:X} {cont:X}");
+                assert_eq!(b & suffix::MIM != 0, is("م"), "{lead:X} {cont:X}");
+                assert_eq!(b & suffix::YE != 0, is("ی"), "{lead:X} {cont:X}");
+            }
+        }
     }
 
     #[test]
@@ -729,10 +875,51 @@ mod tests {
         // with Arabic letter forms.
         let clean = off(text, false).0;
         let arabic = clean.replace('ی', "ي").replace('ک', "ك");
-        for text in [text, clean.as_str(), arabic.as_str()] {
+        // With its ZWNJs restored: lines that use ZWNJs, which restoration scans many words
+        // at a time.
+        let normalized = include_str!("../../../tests/data/seed-article.normalized.txt");
+        for text in [text, clean.as_str(), arabic.as_str(), normalized] {
             for n in settings() {
                 assert_eq!(run(text, n, true), run(text, n, false));
             }
+        }
+    }
+
+    /// Restoration's scan of lines that use ZWNJs, where it stops: each line joins a spaced
+    /// suffix that the scan must leave to the per-word tests.
+    #[test]
+    fn the_scan_of_words_leaves_every_join_to_the_tests() {
+        if !*AVX2 {
+            return;
+        }
+        let long = "و ".repeat(40);
+        let cases = [
+            // A gap of two spaces, a no-break space, a ZWNJ beside the space.
+            "کتاب‌ها و کتاب  ها.",
+            "کتاب‌ها و کتاب\u{A0}ها.",
+            "کتاب‌ها و کتاب\u{200C} ها.",
+            // A suffix word that is not plain (Arabic ye): the word before it is planned.
+            "کتاب‌ها و کتاب هاي",
+            // One whose kashida the scan does not read past (it goes): the same.
+            "کتاب‌ها و کتاب هـا",
+            // Spaced suffixes and prefixes between plain words, after punctuation and
+            // numbers, and past a window.
+            "کتاب‌ها، علمی ها و برمی دارم",
+            "کتاب‌ها و احتمالاً کتاب ها ۱۲ کتاب ها",
+            &format!("کتاب‌ها {long}کتاب ها {long}می شود"),
+            "خانه‌ها. رسانه ای، دانشگاه هایمان و کرده اند",
+        ];
+        for text in cases {
+            let n = crate::Normalizer::new();
+            let (with, edits) = run(text, n, true);
+            assert_eq!(
+                (&with, &edits),
+                (&run(text, n, false).0, &run(text, n, false).1)
+            );
+            assert!(
+                edits.contains("HalfSpace") && !with.contains(" ها") && !with.contains(" ای"),
+                "{with}"
+            );
         }
     }
 
@@ -778,6 +965,12 @@ mod tests {
                 1 => proptest::sample::select(&[
                     "می", "نمی", "ها", "های", "ترین", "میشود", "بهعنوان", "کتابها", "رسانهای",
                     "بین", "المللی", "سرمایه", "گذاری", "شده", "است", "اند", "\n",
+                ][..]).prop_map(String::from),
+                // Lines that use ZWNJs, and what the scan of their words stops at.
+                2 => proptest::sample::select(&[
+                    "می\u{200C}شود", "کتاب\u{200C}ها", "ای", "ام", "اش", "این", "اما", "تا",
+                    "ما", "مان", "تان", "شان", "علمی", "برمی", "تر", "۱۲", "،", ".", "ً",
+                    "احتمالاً", "دو\u{200C}مرحله", "  ", "ي", "«ب»",
                 ][..]).prop_map(String::from),
             ], 5..80)
         ) {
