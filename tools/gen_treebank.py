@@ -19,6 +19,8 @@ fused (`سهشنبه`). Writes (into OUT instead of data/ if given; CI does that
   S<TAB>left<ZWNJ>right<TAB>zwnj<TAB>space   pairs data/words.tsv spells with a ZWNJ, written
                                              apart at least as often (vetoes)
   W<TAB>spelling<TAB>zwnj<TAB>fused          words written with a ZWNJ over twice as often as fused
+  B<TAB>part<TAB>zwnj<TAB>space              bound second parts: joined after many first parts,
+                                             rarely a word of their own (سازی, گیری)
 
 Letters are normalized the way the crate normalizes them (Arabic yeh/kaf -> Persian), marks
 removed. The treebanks are CC BY-SA 4.0 (see data/README.md).
@@ -39,6 +41,17 @@ WORD = re.compile(f"[{LETTER}]+(?:{ZWNJ}[{LETTER}]+)*")
 # Letters that do not join the next letter: a ZWNJ after one is invisible, and the crate
 # never writes one there, so the table does not either.
 NON_JOINING = set("ءآأؤإادذرزژوۀ")
+
+
+# Bound second parts (B rows): written joined at least BOUND_MIN times, after at least
+# BOUND_FIRSTS different first parts, and BOUND_RATIO times as often joined as apart.
+BOUND_MIN = 5
+BOUND_FIRSTS = 3
+BOUND_RATIO = 6
+# The suffixes the crate's own rules place (src/halfspace/mod.rs): not bound parts here.
+SUFFIXES = {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",
+            "تر", "تری", "ترین", "ای", "ایی", "ام", "ات", "اش", "ایم", "اید", "اند",
+            "مان", "تان", "شان"}
 
 
 def clean(text: str) -> str:
@@ -105,6 +118,23 @@ def main(src: Path, out: Path, exclude: set[str]) -> None:
             # Fused spellings are common and often accepted (آنها): a clear majority only.
             if z > 2 * fused:
                 rows.append(f"W\t{w}\t{z}\t{fused}")
+        # Bound second parts: words the treebank writes joined by a ZWNJ after many different
+        # first parts and hardly ever as a word of their own after a space (سازی, گیری,
+        # کنندگان). The crate's suffix rules decide the suffixes themselves, and the verbal
+        # prefix is not a first part here.
+        joined: Counter[str] = Counter()
+        firsts: dict[str, set[str]] = {}
+        for (a, b), z in pair_zwnj.items():
+            if a not in ("می", "نمی"):
+                joined[b] += z
+                firsts.setdefault(b, set()).add(a)
+        spaced: Counter[str] = Counter()
+        for (a, b), s in pair_space.items():
+            spaced[b] += s
+        for b, z in joined.items():
+            if (z >= BOUND_MIN and len(firsts[b]) >= BOUND_FIRSTS and z >= BOUND_RATIO * spaced[b]
+                    and len(b) >= 2 and b not in SUFFIXES):
+                rows.append(f"B\t{b}\t{z}\t{spaced[b]}")
         for row in sorted(rows):
             f.write(row + "\n")
 

@@ -83,6 +83,19 @@ pub(crate) struct Lexicon {
     /// Pairs the word lists spell with a ZWNJ that the treebank writes apart at least as
     /// often (`میراث فرهنگی`), as `left` + ZWNJ + `right`.
     treebank_spaced: FxSet<&'static str>,
+    /// Second parts the treebank writes joined after many different words and hardly ever
+    /// apart (`سازی`, `گیری`, `کنندگان`).
+    bound_parts: FxSet<&'static str>,
+    /// The shapes of `bound_parts`: bit `b & 63` of entry `n` for a part of `n` letters (at
+    /// most 15) whose first letter's second byte is `b`.
+    bound_shapes: [u64; 16],
+}
+
+/// The entry of [`Lexicon::bound_shapes`] and the bit in it for the word `w`.
+#[inline]
+fn bound_shape(w: &[u8]) -> (usize, u32) {
+    let letters = (w.len() / 2).min(15);
+    (letters, u32::from(w.get(1).copied().unwrap_or(0) & 63))
 }
 
 /// The hash the filters use: the length, the first and the last eight bytes (for a shorter
@@ -225,6 +238,8 @@ impl Lexicon {
         let mut treebank_pair_filter = BitFilter::with_bits(15);
         let mut treebank_words = FxMap::default();
         let mut treebank_spaced = FxSet::default();
+        let mut bound_parts = FxSet::default();
+        let mut bound_shapes = [0u64; 16];
         for_each_row(TREEBANK, |cols| {
             let [kind, spelling, ..] = *cols else {
                 return;
@@ -239,6 +254,11 @@ impl Lexicon {
                 }
                 "S" => {
                     treebank_spaced.insert(spelling);
+                }
+                "B" => {
+                    bound_parts.insert(spelling);
+                    let (entry, bit) = bound_shape(spelling.as_bytes());
+                    bound_shapes[entry] |= 1 << bit;
                 }
                 "W" => {
                     let fused = spelling.replace(ZWNJ, "");
@@ -260,6 +280,8 @@ impl Lexicon {
             treebank_pair_filter,
             treebank_words,
             treebank_spaced,
+            bound_parts,
+            bound_shapes,
         }
     }
 
@@ -326,6 +348,18 @@ impl Lexicon {
 
     /// Does the treebank write the listed compound `h` (with its ZWNJ) as two words at least
     /// as often as joined?
+    /// `w` if it is a second part the treebank writes joined after many different words and
+    /// hardly ever as a word of its own (`سازی`, `گیری`, `کنندگان`). A bit test on its length
+    /// and first letter rejects most words before the set is asked.
+    #[inline]
+    pub(crate) fn bound_part(&self, w: &str) -> Option<&'static str> {
+        let (entry, bit) = bound_shape(w.as_bytes());
+        if self.bound_shapes[entry] >> bit & 1 == 0 {
+            return None;
+        }
+        self.bound_parts.get(w).copied()
+    }
+
     pub(crate) fn treebank_spaces(&self, h: &str) -> bool {
         self.treebank_spaced.contains(h)
     }

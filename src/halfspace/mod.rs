@@ -433,7 +433,8 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool) -> bool {
         || is_plural_clitic(b2)
         || (compounds
             && ((compound_shape(b1, b2) && LEXICON.may_be_pair(w1, w2) && !has_zwnj(w1))
-                || LEXICON.may_be_treebank_pair(w1, w2)))
+                || LEXICON.may_be_treebank_pair(w1, w2)
+                || LEXICON.bound_part(w2).is_some()))
 }
 
 /// The first two letters of every word [`pair_candidate`] looks for after a space when it
@@ -958,6 +959,23 @@ fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(
             },
         ));
     }
+    // A second part the treebank writes joined after many words and hardly ever apart
+    // (تصمیم گیری, اداره کنندگان), after a content word of two letters or more.
+    if compounds
+        && !function_word
+        && !stop1
+        && w1.chars().count() >= 2
+        && !w1.ends_with(ZWNJ)
+        && let Some(part) = lex.bound_part(w2)
+    {
+        return Some((
+            join,
+            Decision {
+                reason: HalfSpace::Treebank,
+                evidence: part,
+            },
+        ));
+    }
     None
 }
 
@@ -1132,6 +1150,29 @@ mod tests {
         assert!(LEXICON.treebank_word("میرود").is_some());
         let (_, d) = split_fused("میرود", Spacing::Standard).expect("split");
         assert_eq!(d.reason, HalfSpace::VerbPrefix);
+    }
+
+    /// A second part the treebank writes joined after many words joins a content word it
+    /// does not list a pair for; the part is the evidence. Not after a function word, not in
+    /// conservative restoration, not on a line that already uses ZWNJs.
+    #[test]
+    fn bound_parts_join_content_words() {
+        for (w1, w2) in [("حدیث", "شناسی"), ("اداره", "کنندگان"), ("نظریه", "سازی")]
+        {
+            assert!(
+                !LEXICON.may_be_treebank_pair(w1, w2) || LEXICON.treebank_pair(w1, w2).is_none()
+            );
+            let (join, d) = join_spaced(w1, w2, Spacing::Standard, true).expect(w1);
+            assert_eq!(
+                (join, d.reason, d.evidence),
+                (Join::Zwnj, HalfSpace::Treebank, w2)
+            );
+            assert_eq!(join_spaced(w1, w2, Spacing::Conservative, true), None);
+            assert_eq!(join_spaced(w1, w2, Spacing::Standard, false), None);
+        }
+        assert_eq!(join_spaced("از", "سازی", Spacing::Standard, true), None);
+        assert_eq!(join_spaced("و", "گیری", Spacing::Standard, true), None);
+        assert_eq!(LEXICON.bound_part("ساز"), None);
     }
 
     #[test]
