@@ -434,7 +434,8 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool) -> bool {
         || (compounds
             && ((compound_shape(b1, b2) && LEXICON.may_be_pair(w1, w2) && !has_zwnj(w1))
                 || LEXICON.may_be_treebank_pair(w1, w2)
-                || LEXICON.bound_part(w2).is_some()))
+                || LEXICON.bound_part(w2).is_some()
+                || b2 == "ی".as_bytes()))
 }
 
 /// The first two letters of every word [`pair_candidate`] looks for after a space when it
@@ -959,6 +960,16 @@ fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(
             },
         ));
     }
+    // The ezafe ی written apart after a silent ه (واسطه ی): a letter alone is no word.
+    if compounds && w2 == "ی" && silent_heh(w1) && real(e1) && (!stop1 || content) {
+        return Some((
+            Join::Zwnj,
+            Decision {
+                reason: HalfSpace::SilentHeh,
+                evidence: evidence1()?,
+            },
+        ));
+    }
     // A second part the treebank writes joined after many words and hardly ever apart
     // (تصمیم گیری, اداره کنندگان), after a content word of two letters or more.
     if compounds
@@ -1206,6 +1217,10 @@ mod tests {
             ("ویژه", "ای", Some(Join::Zwnj)),
             ("گونه", "ای", Some(Join::Zwnj)),
             ("درباره", "اش", Some(Join::Zwnj)),
+            // The ezafe ی after a silent ه; not after another letter or a function word.
+            ("مجموعه", "ی", Some(Join::Zwnj)),
+            ("کتاب", "ی", None),
+            ("که", "ی", None),
             ("کشور", "ها", Some(Join::Nothing)),
             // After a word the lists lack, too.
             ("استارتاپ", "ها", Some(Join::Zwnj)),
