@@ -67,8 +67,12 @@ impl Word {
         self.offsets.clear();
         self.inside.clear();
         // Most words are written in plain letters: the input is the word.
-        if let Some(end) = plain_word_end(text, at) {
-            self.text.push_str(&text[at..end]);
+        if let Some((end, forms)) = word_end::<true>(text, at) {
+            if forms {
+                self.text.extend(text[at..end].chars().map(persian_form));
+            } else {
+                self.text.push_str(&text[at..end]);
+            }
             self.text_end = end;
             let zwnjs = text.as_bytes()[end..]
                 .chunks(3)
@@ -170,37 +174,50 @@ pub(crate) fn starts_word(c: char) -> bool {
 /// invisible character; else `None`, and the word is read the slow way. Byte-level, with the
 /// engine's table of plain letters.
 fn plain_word_end(text: &str, at: usize) -> Option<usize> {
+    word_end::<false>(text, at).map(|(end, _)| end)
+}
+
+/// [`plain_word_end`], and with `FORMS` a word may hold the Arabic letter forms `ي ى ك` too:
+/// restoration reads them as `ی ک`, which have the same length, so the word's letters are
+/// still its bytes, with those replaced ([`persian_forms`]). The `bool` says if it holds any.
+fn word_end<const FORMS: bool>(text: &str, at: usize) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     let mut i = at;
+    let mut forms = false;
     loop {
         i = plain_letter_run(bytes, i);
         match bytes.get(i) {
+            Some(0xD9) if FORMS && matches!(bytes.get(i + 1), Some(0x83 | 0x89 | 0x8A)) => {
+                forms = true;
+                i += 2;
+            }
             Some(0xD8..=0xDB) => {
                 // Another Arabic-block character: a mark, a letter to normalize, a digit or
                 // punctuation. Only the last two end a plain word.
                 let c = text[i..].chars().next().expect("char boundary");
-                return (!is_arabic_letter(c) && !is_arabic_mark(c) && c != KASHIDA).then_some(i);
+                return (!is_arabic_letter(c) && !is_arabic_mark(c) && c != KASHIDA)
+                    .then_some((i, forms));
             }
             // A ZWNJ after a letter that joins: part of the word. One after a letter that
             // does not join is deleted by the normalizer: the slow reader leaves it out.
             // One that no letter follows is not part of the word (the normalizer deletes it).
             Some(0xE2) if bytes.get(i..i + 3) == Some(&ZWNJ_UTF8) => {
                 if !matches!(bytes.get(i + 3), Some(0xD8..=0xDB)) {
-                    return Some(i);
+                    return Some((i, forms));
                 }
                 if !zwnj_joins(text, at, i) {
                     return None;
                 }
                 i += 3;
             }
-            Some(&b) if b < 0x80 => return Some(i),
-            None => return Some(i),
+            Some(&b) if b < 0x80 => return Some((i, forms)),
+            None => return Some((i, forms)),
             Some(_) => {
                 let c = text[i..].chars().next().expect("char boundary");
                 let odd = is_removable_control(c)
                     || ('\u{FB50}'..='\u{FEFF}').contains(&c)
                     || is_arabic_letter(c);
-                return (!odd).then_some(i);
+                return (!odd).then_some((i, forms));
             }
         }
     }
@@ -212,6 +229,37 @@ fn plain_word_end(text: &str, at: usize) -> Option<usize> {
 #[inline(never)]
 fn zwnj_joins(text: &str, at: usize, i: usize) -> bool {
     text[at..i].chars().next_back().is_some_and(joins_forward)
+}
+
+/// `w` with its Arabic letter forms `ي ى ك` written `ی ک` (letters of the same length), in
+/// `buf`; `w` itself if it has none (`forms` false).
+#[inline(always)]
+fn persian_forms<'a>(w: &'a str, forms: bool, buf: &'a mut String) -> &'a str {
+    if forms {
+        write_persian_forms(w, buf)
+    } else {
+        w
+    }
+}
+
+/// [`persian_forms`] for a word that has some.
+#[inline(never)]
+fn write_persian_forms<'a>(w: &str, buf: &'a mut String) -> &'a str {
+    buf.clear();
+    let b = w.as_bytes();
+    let mut last = 0;
+    for k in memchr::memchr_iter(0xD9, b) {
+        let with = match b.get(k + 1) {
+            Some(0x89 | 0x8A) => "ی",
+            Some(0x83) => "ک",
+            _ => continue,
+        };
+        buf.push_str(&w[last..k]);
+        buf.push_str(with);
+        last = k + 2;
+    }
+    buf.push_str(&w[last..]);
+    buf
 }
 
 /// Can `c` stand in the gap between two words: whitespace, or a ZWNJ or invisible character
@@ -344,7 +392,10 @@ pub(crate) struct Plan {
     /// reuses it instead of reading the word again.
     second_at: usize,
     /// The extent of the next plain word, found by the cheap test, for the same reuse.
-    cheap_next: Option<(usize, usize)>,
+    cheap_next: Option<(usize, usize, bool)>,
+    /// The words the cheap tests read, written with `ی ک` where they hold the Arabic forms
+    /// (kept to reuse their memory): the word and the next.
+    forms: [String; 2],
     /// The run of plain words the scan read from where the engine asked for a plan: its
     /// start and end ([`Plan::plain_from`]).
     plain: (usize, usize),
@@ -391,25 +442,35 @@ impl Plan {
         user: Option<&'static HalfSpaceWords>,
         split_fused_words: bool,
     ) -> Cheap {
-        let end = match self.cheap_next {
-            Some((start, end)) if start == at => Some(end),
-            _ => plain_word_end(text, at),
+        let (found, cached) = match self.cheap_next {
+            Some((start, end, forms)) if start == at => (Some((end, forms)), true),
+            _ => (word_end::<true>(text, at), false),
         };
         self.cheap_next = None;
-        let Some(end) = end else {
+        let Some((end, forms)) = found else {
             return Cheap::Full;
         };
-        let w = &text[at..end];
+        // Words with the Arabic forms `ي ى ك` are tested as written with `ی ک`; the next
+        // word's, written last time, is this one.
+        let [first, second] = &mut self.forms;
+        if cached && forms {
+            std::mem::swap(first, second);
+        }
+        let w = if cached && forms {
+            first.as_str()
+        } else {
+            persian_forms(&text[at..end], forms, first)
+        };
         let after = text[end..].chars().next();
         // The next word, when one plain word follows after exactly one space. Any other
         // gap of whitespace before a letter takes the full path.
         let next = if after == Some(' ') {
             let start = end + 1;
             match text[start..].chars().next() {
-                Some(c) if starts_word(c) => match plain_word_end(text, start) {
-                    Some(e) => {
-                        self.cheap_next = Some((start, e));
-                        Some((start, &text[start..e]))
+                Some(c) if starts_word(c) => match word_end::<true>(text, start) {
+                    Some((e, forms)) => {
+                        self.cheap_next = Some((start, e, forms));
+                        Some((start, persian_forms(&text[start..e], forms, second)))
                     }
                     None => return Cheap::Full,
                 },
