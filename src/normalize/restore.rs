@@ -67,7 +67,9 @@ impl Word {
         self.offsets.clear();
         self.inside.clear();
         // Most words are written in plain letters: the input is the word.
-        if let Some((end, forms)) = word_end::<true>(text, at) {
+        if let Some(Plain { end, letters, forms }) = word_end::<true>(text, at)
+            && letters == end
+        {
             if forms {
                 self.text.extend(text[at..end].chars().map(persian_form));
             } else {
@@ -169,21 +171,35 @@ pub(crate) fn starts_word(c: char) -> bool {
     is_arabic_letter(c) || presentation_letters(c).is_some()
 }
 
+/// A word read at byte speed ([`word_end`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Plain {
+    /// Where the word ends: after its letters and the marks after them.
+    end: usize,
+    /// Where its letters end: the word as restoration reads it is the input from its start
+    /// to here (with [`persian_forms`] if `forms`); marks at its end are not read.
+    letters: usize,
+    /// Does it hold the Arabic letter forms `ي ى ك`?
+    forms: bool,
+}
+
 /// The end of the word at `at` if it is written in plain Persian letters (those the letters
-/// step keeps) and ZWNJs only, and is followed by something other than a letter, mark or
-/// invisible character; else `None`, and the word is read the slow way. Byte-level, with the
-/// engine's table of plain letters.
-fn plain_word_end(text: &str, at: usize) -> Option<usize> {
-    word_end::<false>(text, at).map(|(end, _)| end)
+/// step keeps) and ZWNJs only, perhaps with marks after its last letter (`خیمهٔ`, `اصلاً`), and
+/// is followed by something other than a letter, mark or invisible character; else `None`,
+/// and the word is read the slow way. Byte-level, with the engine's table of plain letters.
+fn plain_word_end(text: &str, at: usize) -> Option<Plain> {
+    word_end::<false>(text, at)
 }
 
 /// [`plain_word_end`], and with `FORMS` a word may hold the Arabic letter forms `ي ى ك` too:
 /// restoration reads them as `ی ک`, which have the same length, so the word's letters are
-/// still its bytes, with those replaced ([`persian_forms`]). The `bool` says if it holds any.
-fn word_end<const FORMS: bool>(text: &str, at: usize) -> Option<(usize, bool)> {
+/// still its bytes, with those replaced ([`persian_forms`]).
+#[inline]
+fn word_end<const FORMS: bool>(text: &str, at: usize) -> Option<Plain> {
     let bytes = text.as_bytes();
     let mut i = at;
     let mut forms = false;
+    let plain = |end, letters, forms| Some(Plain { end, letters, forms });
     loop {
         i = plain_letter_run(bytes, i);
         match bytes.get(i) {
@@ -193,32 +209,62 @@ fn word_end<const FORMS: bool>(text: &str, at: usize) -> Option<(usize, bool)> {
             }
             Some(0xD8..=0xDB) => {
                 // Another Arabic-block character: a mark, a letter to normalize, a digit or
-                // punctuation. Only the last two end a plain word.
+                // punctuation. The last two end a plain word; so do marks after its last
+                // letter, which restoration does not read.
                 let c = text[i..].chars().next().expect("char boundary");
-                return (!is_arabic_letter(c) && !is_arabic_mark(c) && c != KASHIDA)
-                    .then_some((i, forms));
+                if is_arabic_mark(c) && i > at {
+                    let letters = i;
+                    let marks = text[i..].find(|c| !is_arabic_mark(c)).unwrap_or(text.len() - i);
+                    return if ends_plain_word(text, i + marks) {
+                        plain(i + marks, letters, forms)
+                    } else {
+                        None
+                    };
+                }
+                return if is_arabic_letter(c) || is_arabic_mark(c) || c == KASHIDA {
+                    None
+                } else {
+                    plain(i, i, forms)
+                };
             }
             // A ZWNJ after a letter that joins: part of the word. One after a letter that
             // does not join is deleted by the normalizer: the slow reader leaves it out.
             // One that no letter follows is not part of the word (the normalizer deletes it).
             Some(0xE2) if bytes.get(i..i + 3) == Some(&ZWNJ_UTF8) => {
                 if !matches!(bytes.get(i + 3), Some(0xD8..=0xDB)) {
-                    return Some((i, forms));
+                    return plain(i, i, forms);
                 }
                 if !zwnj_joins(text, at, i) {
                     return None;
                 }
                 i += 3;
             }
-            Some(&b) if b < 0x80 => return Some((i, forms)),
-            None => return Some((i, forms)),
-            Some(_) => {
-                let c = text[i..].chars().next().expect("char boundary");
-                let odd = is_removable_control(c)
-                    || ('\u{FB50}'..='\u{FEFF}').contains(&c)
-                    || is_arabic_letter(c);
-                return (!odd).then_some((i, forms));
-            }
+            Some(&b) if b < 0x80 => return plain(i, i, forms),
+            _ if ends_plain_word(text, i) => return plain(i, i, forms),
+            _ => return None,
+        }
+    }
+}
+
+/// Does what is at `i` end a plain word ([`plain_word_end`]): the end of the text, ASCII, a
+/// ZWNJ that no letter follows, or a character other than a letter, a mark, kashida, an
+/// invisible control or a presentation form?
+#[inline]
+fn ends_plain_word(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    match bytes.get(i) {
+        None => true,
+        Some(&b) if b < 0x80 => true,
+        Some(0xE2) if bytes.get(i..i + 3) == Some(&ZWNJ_UTF8) => {
+            !matches!(bytes.get(i + 3), Some(0xD8..=0xDB))
+        }
+        Some(_) => {
+            let c = text[i..].chars().next().expect("char boundary");
+            !(is_arabic_letter(c)
+                || is_arabic_mark(c)
+                || c == KASHIDA
+                || is_removable_control(c)
+                || ('\u{FB50}'..='\u{FEFF}').contains(&c))
         }
     }
 }
@@ -309,7 +355,7 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
             if space_may_join(bytes, s) {
                 let w = start(i, run.spaces, k, word);
                 let next = plain_word_end(text, s + 1);
-                if next.is_none_or(|e| pair_candidate(&text[w..s], &text[s + 1..e], false)) {
+                if next.is_none_or(|e| pair_candidate(&text[w..s], &text[s + 1..e.letters], false)) {
                     return (Scan::At(w), s);
                 }
             }
@@ -335,13 +381,13 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
     let scan = match plain_word_end(text, word) {
         // Plain: the pair before it was tested. It needs nothing unless a gap or a word
         // follows: after one space, that word is tested as [`Plan::cheap`] does.
-        Some(end) => {
+        Some(Plain { end, letters, .. }) => {
             let mut after = text[end..].chars();
             match (after.next(), after.next()) {
                 (Some(' '), Some(c)) if starts_word(c) => {
                     let next = end + 1;
                     match plain_word_end(text, next) {
-                        Some(e) if !pair_candidate(&text[word..end], &text[next..e], false) => {
+                        Some(e) if !pair_candidate(&text[word..letters], &text[next..e.letters], false) => {
                             Scan::Past(end)
                         }
                         _ => Scan::At(word),
@@ -392,7 +438,7 @@ pub(crate) struct Plan {
     /// reuses it instead of reading the word again.
     second_at: usize,
     /// The extent of the next plain word, found by the cheap test, for the same reuse.
-    cheap_next: Option<(usize, usize, bool)>,
+    cheap_next: Option<(usize, Plain)>,
     /// The words the cheap tests read, written with `ی ک` where they hold the Arabic forms
     /// (kept to reuse their memory): the word and the next.
     forms: [String; 2],
@@ -443,11 +489,11 @@ impl Plan {
         split_fused_words: bool,
     ) -> Cheap {
         let (found, cached) = match self.cheap_next {
-            Some((start, end, forms)) if start == at => (Some((end, forms)), true),
+            Some((start, word)) if start == at => (Some(word), true),
             _ => (word_end::<true>(text, at), false),
         };
         self.cheap_next = None;
-        let Some((end, forms)) = found else {
+        let Some(Plain { end, letters, forms }) = found else {
             return Cheap::Full;
         };
         // Words with the Arabic forms `ي ى ك` are tested as written with `ی ک`; the next
@@ -459,7 +505,7 @@ impl Plan {
         let w = if cached && forms {
             first.as_str()
         } else {
-            persian_forms(&text[at..end], forms, first)
+            persian_forms(&text[at..letters], forms, first)
         };
         let after = text[end..].chars().next();
         // The next word, when one plain word follows after exactly one space. Any other
@@ -468,9 +514,10 @@ impl Plan {
             let start = end + 1;
             match text[start..].chars().next() {
                 Some(c) if starts_word(c) => match word_end::<true>(text, start) {
-                    Some((e, forms)) => {
-                        self.cheap_next = Some((start, e, forms));
-                        Some((start, persian_forms(&text[start..e], forms, second)))
+                    Some(word) => {
+                        self.cheap_next = Some((start, word));
+                        let w2 = &text[start..word.letters];
+                        Some((start, persian_forms(w2, word.forms, second)))
                     }
                     None => return Cheap::Full,
                 },
