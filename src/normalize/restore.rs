@@ -67,7 +67,11 @@ impl Word {
         self.offsets.clear();
         self.inside.clear();
         // Most words are written in plain letters: the input is the word.
-        if let Some(Plain { end, letters, forms }) = word_end::<true>(text, at)
+        if let Some(Plain {
+            end,
+            letters,
+            forms,
+        }) = word_end::<true>(text, at)
             && letters == end
         {
             if forms {
@@ -199,7 +203,13 @@ fn word_end<const FORMS: bool>(text: &str, at: usize) -> Option<Plain> {
     let bytes = text.as_bytes();
     let mut i = at;
     let mut forms = false;
-    let plain = |end, letters, forms| Some(Plain { end, letters, forms });
+    let plain = |end, letters, forms| {
+        Some(Plain {
+            end,
+            letters,
+            forms,
+        })
+    };
     loop {
         i = plain_letter_run(bytes, i);
         match bytes.get(i) {
@@ -214,7 +224,9 @@ fn word_end<const FORMS: bool>(text: &str, at: usize) -> Option<Plain> {
                 let c = text[i..].chars().next().expect("char boundary");
                 if is_arabic_mark(c) && i > at {
                     let letters = i;
-                    let marks = text[i..].find(|c| !is_arabic_mark(c)).unwrap_or(text.len() - i);
+                    let marks = text[i..]
+                        .find(|c| !is_arabic_mark(c))
+                        .unwrap_or(text.len() - i);
                     return if ends_plain_word(text, i + marks) {
                         plain(i + marks, letters, forms)
                     } else {
@@ -352,10 +364,12 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
             let k = suffix.trailing_zeros();
             suffix &= suffix - 1;
             let s = i + k as usize;
-            if space_may_join(bytes, s) {
-                let w = start(i, run.spaces, k, word);
+            let w = start(i, run.spaces, k, word);
+            // The word before as restoration reads it: without a mark at its end.
+            let w1 = text[w..s].trim_end_matches(is_arabic_mark);
+            if w1.len() < s - w || space_may_join(bytes, s) {
                 let next = plain_word_end(text, s + 1);
-                if next.is_none_or(|e| pair_candidate(&text[w..s], &text[s + 1..e.letters], false)) {
+                if next.is_none_or(|e| pair_candidate(w1, &text[s + 1..e.letters], false)) {
                     return (Scan::At(w), s);
                 }
             }
@@ -374,7 +388,7 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
         return (Scan::At(at), at);
     }
     // After a number or punctuation, the words before it were all tested.
-    if !text[..i].ends_with(is_arabic_letter) {
+    if !text[..i].ends_with(|c| is_arabic_letter(c) || is_arabic_mark(c)) {
         return (Scan::Past(i), i);
     }
     // The last word: the kernel saw where it starts, not where it ends.
@@ -387,7 +401,13 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
                 (Some(' '), Some(c)) if starts_word(c) => {
                     let next = end + 1;
                     match plain_word_end(text, next) {
-                        Some(e) if !pair_candidate(&text[word..letters], &text[next..e.letters], false) => {
+                        Some(e)
+                            if !pair_candidate(
+                                &text[word..letters],
+                                &text[next..e.letters],
+                                false,
+                            ) =>
+                        {
                             Scan::Past(end)
                         }
                         _ => Scan::At(word),
@@ -493,7 +513,12 @@ impl Plan {
             _ => (word_end::<true>(text, at), false),
         };
         self.cheap_next = None;
-        let Some(Plain { end, letters, forms }) = found else {
+        let Some(Plain {
+            end,
+            letters,
+            forms,
+        }) = found
+        else {
             return Cheap::Full;
         };
         // Words with the Arabic forms `ي ى ك` are tested as written with `ی ک`; the next

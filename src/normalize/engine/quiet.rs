@@ -231,7 +231,7 @@ pub(in crate::normalize) struct Words {
     /// The spaces of `spaces` between two letters: between two words.
     pub pairs: u64,
     /// The spaces of `pairs` before a word that starts like a suffix or a clitic, or after
-    /// one that ends in `می` (a superset of where [`space_may_join`] holds).
+    /// one that ends in `می` (a superset of where [`space_may_join`] holds), or in a mark.
     ///
     /// [`space_may_join`]: crate::halfspace::space_may_join
     pub suffix: u64,
@@ -388,8 +388,9 @@ impl Kernel {
     /// The plain words from `i` in one window, for restoration's scan of a line that already
     /// uses ZWNJs: common Persian letters the letters step keeps as they are (not `ي ى ك`,
     /// and not glued after a digit), ZWNJs between a joining letter and a letter, Persian
-    /// digits where they stay, `، . : ! )` after a word before a space, and single spaces
-    /// before a letter or digit. The bytes before `i` are read as context.
+    /// digits where they stay, `، . : ! )` after a word before a space, hamza above or
+    /// tanwin (where it stays) after a word before a space, and single spaces before a letter
+    /// or digit. The bytes before `i` are read as context.
     pub(in crate::normalize) fn words(self, bytes: &[u8], i: usize) -> Words {
         let c = match i.checked_sub(CONTEXT).and_then(|w| bytes.get(w..w + READ)) {
             Some(w) => self.classes::<true>(w.try_into().expect("a window")),
@@ -401,8 +402,13 @@ impl Kernel {
         let zwnj = c.zwnj & ((c.joiner & letter) << 2) & (letter >> 3);
         let closer = c.closer & (word_char << 2) & (c.space >> 1);
         let comma = c.comma & (word_char << 2) & (c.space >> 2);
-        let space = c.space & (word_char << 2 | closer << 1 | comma << 2) & (word_char >> 1);
+        // Hamza above or tanwin after a word's last letter, before a space (خیمهٔ, اصلاً).
+        let mark = c.mark & (letter << 2) & (c.space >> 2);
+        let space =
+            c.space & (word_char << 2 | closer << 1 | comma << 2 | mark << 2) & (word_char >> 1);
         let plain = word_char
+            | mark
+            | mark << 1
             | word_char << 1
             | zwnj
             | zwnj << 1
@@ -418,7 +424,7 @@ impl Kernel {
             len -= 1;
         }
         let kept = |m: u64| (m >> CONTEXT) & ((1u64 << len) - 1);
-        let pairs = space & (c.letter & !c.arabic) << 2 & letter >> 1;
+        let pairs = space & ((c.letter & !c.arabic) << 2 | mark << 2) & letter >> 1;
         // Before a word that starts like a suffix, or after `می`.
         let suffix = c.first >> 1 & c.second >> 3;
         let mi = c.mim << 4 & c.ye << 2;
@@ -426,7 +432,7 @@ impl Kernel {
             len,
             spaces: kept(space),
             pairs: kept(pairs),
-            suffix: kept(pairs & (suffix | mi)),
+            suffix: kept(pairs & (suffix | mi | mark << 2)),
             more: n >= LANES,
         }
     }
@@ -908,6 +914,11 @@ mod tests {
             "کتاب‌ها و احتمالاً کتاب ها ۱۲ کتاب ها",
             &format!("کتاب‌ها {long}کتاب ها {long}می شود"),
             "خانه‌ها. رسانه ای، دانشگاه هایمان و کرده اند",
+            // Marks after a word's last letter: read past, and read without.
+            "کتاب‌ها و خیمهٔ کتاب ها.",
+            "کتاب‌ها و میٔ شود",
+            "کتاب‌ها و خانهٔ  ها",
+            "کتاب‌ها اصلاً رسانه ای",
         ];
         for text in cases {
             let n = crate::Normalizer::new();
@@ -970,7 +981,7 @@ mod tests {
                 2 => proptest::sample::select(&[
                     "می\u{200C}شود", "کتاب\u{200C}ها", "ای", "ام", "اش", "این", "اما", "تا",
                     "ما", "مان", "تان", "شان", "علمی", "برمی", "تر", "۱۲", "،", ".", "ً",
-                    "احتمالاً", "دو\u{200C}مرحله", "  ", "ي", "«ب»",
+                    "احتمالاً", "دو\u{200C}مرحله", "  ", "ي", "«ب»", "خانهٔ", "میٔ",
                 ][..]).prop_map(String::from),
             ], 5..80)
         ) {
