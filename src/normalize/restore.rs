@@ -366,7 +366,12 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
             let s = i + k as usize;
             let w = start(i, run.spaces, k, word);
             // The word before as restoration reads it: without a mark at its end.
-            let w1 = text[w..s].trim_end_matches(is_arabic_mark);
+            let mark = matches!(bytes[s - 2..s], [0xD9, 0x8B..=0x95]);
+            let w1 = if mark {
+                text[w..s].trim_end_matches(is_arabic_mark)
+            } else {
+                &text[w..s]
+            };
             if w1.len() < s - w || space_may_join(bytes, s) {
                 let next = plain_word_end(text, s + 1);
                 if next.is_none_or(|e| pair_candidate(w1, &text[s + 1..e.letters], false)) {
