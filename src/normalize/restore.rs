@@ -251,6 +251,7 @@ fn word_end<const FORMS: bool>(text: &str, at: usize) -> Option<Plain> {
                 }
                 i += 3;
             }
+            // ASCII (a space) first: what ends most words.
             Some(&b) if b < 0x80 => return plain(i, i, forms),
             _ if ends_plain_word(text, i) => return plain(i, i, forms),
             _ => return None,
@@ -432,6 +433,7 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
 /// What restoration's plans depend on besides the text: the normalizer's settings.
 #[derive(Clone, Copy)]
 pub(crate) struct Options {
+    /// How much restoration does.
     pub mode: Spacing,
     /// The user's words, if any.
     pub user: Option<&'static HalfSpaceWords>,
@@ -468,8 +470,8 @@ pub(crate) struct Plan {
     /// (kept to reuse their memory): the word and the next.
     forms: [String; 2],
     /// The run of plain words the scan read from where the engine asked for a plan: its
-    /// start and end ([`Plan::plain_from`]).
-    plain: (usize, usize),
+    /// start and end ([`Plan::scanned_to`]).
+    scanned: (usize, usize),
     /// A word the cheap tests sent to the full path when the engine had not reached it.
     full_at: Option<usize>,
     /// The planned words as they will be written, joined (kept to reuse its memory).
@@ -484,8 +486,12 @@ impl Plan {
 
     /// Where the run of plain words from `at` that the last plan's scan read ends (`at` if
     /// it read none from there). The engine's quiet blocks would find these bytes quiet.
-    pub(crate) fn plain_from(&self, at: usize) -> usize {
-        if self.plain.0 == at { self.plain.1 } else { at }
+    pub(crate) fn scanned_to(&self, at: usize) -> usize {
+        if self.scanned.0 == at {
+            self.scanned.1
+        } else {
+            at
+        }
     }
 
     pub(crate) fn pop(&mut self) {
@@ -595,7 +601,7 @@ impl Plan {
                 self.second_at = usize::MAX;
                 let (scan, plain_to) = scan_words(text, word, kernel);
                 if word == at {
-                    self.plain = (at, plain_to);
+                    self.scanned = (at, plain_to);
                 }
                 match scan {
                     Scan::Past(end) => {

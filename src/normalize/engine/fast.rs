@@ -133,19 +133,19 @@ impl<S: Sink> Engine<'_, '_, S> {
                     barrier
                 };
                 // (A window costs about as much as the letter loop on 64 bytes: not for a
-                // word or two that restoration planned.)
-                // Restoration's scan may have read the words ahead already: they are quiet.
-                let plain = self.plan.plain_from(i).min(limit);
+                // word or two that restoration planned.) Restoration's scan may have read the
+                // words ahead already: they are quiet, and not read again.
+                let scanned = self.plan.scanned_to(i).min(limit);
                 if let Some(kernel) = self.quiet
-                    && (plain > i || limit.saturating_sub(i) >= MIN_QUIET)
+                    && (scanned > i || limit.saturating_sub(i) >= MIN_QUIET)
                 {
                     // The report's memory is the engine's, reused.
                     let mut report = std::mem::take(&mut self.quiet_report);
                     report.line = None;
                     report.arabic.clear();
                     let lookback = matches!(state, Run::Word { .. });
-                    let end = if plain > i {
-                        plain
+                    let end = if scanned > i {
+                        scanned
                     } else {
                         kernel.quiet_end(bytes, i, limit, lookback, &mut report)
                     };
