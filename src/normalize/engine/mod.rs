@@ -130,8 +130,8 @@ struct Engine<'t, 's, S> {
     prev2: Option<char>,
     /// The mark written right after `prev`, if any (to collapse doubled marks).
     prev_mark: Option<char>,
-    /// Where the words the spacing rules may look back at start: the line start, or the
-    /// end of the last protected span (see [`Engine::letters_before_dot`]).
+    /// Where the words the spacing rules may look back at start: the line start (see
+    /// [`Engine::letters_before_dot`]).
     word_floor: usize,
     script: Script,
     /// Where the quote mark that closes the quotation we opened with `«` is.
@@ -487,8 +487,10 @@ impl<S: Sink> Engine<'_, '_, S> {
     }
 
     /// The letters of the last word before the full stop that comes before `at` (with only
-    /// deleted characters between them), on this line and after the last protected span: the
-    /// abbreviation rule asks whether it is a one-letter word (`ج.ا.ا`). A word is a run of
+    /// deleted characters between them), on this line: the abbreviation rule asks whether it
+    /// is a one-letter word (`ج.ا.ا`). A protected span's letters count as if read a
+    /// character at a time: a span that a deleted ZWNJ glues to what follows (`a@b.ir` +
+    /// ZWNJ + `0`) is no span on a second pass, which must decide the same. A word is a run of
     /// letters; ZWNJs, marks, kashida and invisible controls inside it do not end it, and a
     /// stop after no word (`،.`, `۱۲.`) looks back at the word before. Computed when asked,
     /// so that nothing counts letters while the text is written.
@@ -558,7 +560,6 @@ impl<S: Sink> Engine<'_, '_, S> {
         self.prev2 = Some(SPAN_END);
         self.prev = Some(last);
         self.prev_mark = None;
-        self.word_floor = end;
         // The context after a span is that of its last letter, as if it had been read
         // character by character; otherwise a span that grows or shrinks when an edit next to
         // it is made (`@user` + ZWNJ + `A`) would change the rules after it on a second pass.
