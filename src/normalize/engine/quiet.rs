@@ -231,7 +231,7 @@ pub(in crate::normalize) struct Words {
     /// The spaces of `spaces` between two letters: between two words.
     pub pairs: u64,
     /// The spaces of `pairs` before a word that starts like a suffix or a clitic, or after
-    /// one that ends in `می` (a superset of where [`space_may_join`] holds), or in a mark.
+    /// one that ends in `می` (a superset of where [`space_may_join`] holds) or in a mark.
     ///
     /// [`space_may_join`]: crate::halfspace::space_may_join
     pub suffix: u64,
