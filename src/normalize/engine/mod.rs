@@ -304,7 +304,11 @@ impl<S: Sink> Engine<'_, '_, S> {
             let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |k| at + k);
             let mode = self.n.letters;
             let letter = |c: char| letters::persian_letter(c, mode).unwrap_or(c);
-            let has = memchr::memmem::find_iter(&bytes[start..end], &ZWNJ_UTF8).any(|k| {
+            // ZWNJ's first byte is rare in Persian text: a search for it, then the other two.
+            let line = &bytes[start..end];
+            let mut zwnjs = memchr::memchr_iter(ZWNJ_UTF8[0], line)
+                .filter(|&k| line[k..].starts_with(&ZWNJ_UTF8));
+            let has = zwnjs.any(|k| {
                 let k = start + k;
                 let before = text[start..k].chars().next_back();
                 let after = text[k + ZWNJ_UTF8.len()..].chars().next();
