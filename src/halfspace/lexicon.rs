@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use crate::ZWNJ;
 use crate::chars::{ZWNJ_UTF8, has_zwnj};
-use crate::shapes::BitFilter;
+use crate::shapes::{BitFilter, ShapeSet};
 
 const WORDS: &str = include_str!("../../data/words.tsv");
 const VERBS: &str = include_str!("../../data/verbs.tsv");
@@ -86,16 +86,8 @@ pub(crate) struct Lexicon {
     /// Second parts the treebank writes joined after many different words and hardly ever
     /// apart (`سازی`, `گیری`, `کنندگان`).
     bound_parts: FxSet<&'static str>,
-    /// The shapes of `bound_parts`: bit `b & 63` of entry `n` for a part of `n` letters (at
-    /// most 15) whose first letter's second byte is `b`.
-    bound_shapes: [u64; 16],
-}
-
-/// The entry of [`Lexicon::bound_shapes`] and the bit in it for the word `w`.
-#[inline]
-fn bound_shape(w: &[u8]) -> (usize, u32) {
-    let letters = (w.len() / 2).min(15);
-    (letters, u32::from(w.get(1).copied().unwrap_or(0) & 63))
+    /// The shapes of `bound_parts`, which reject most words before the set is asked.
+    bound_shapes: ShapeSet,
 }
 
 /// The hash the filters use: the length, the first and the last eight bytes (for a shorter
@@ -255,7 +247,7 @@ impl Lexicon {
         let mut treebank_words = FxMap::default();
         let mut treebank_spaced = FxSet::default();
         let mut bound_parts = FxSet::default();
-        let mut bound_shapes = [0u64; 16];
+        let mut bound_shapes = ShapeSet::new();
         for_each_row(TREEBANK, |cols| {
             let [kind, spelling, ..] = *cols else {
                 return;
@@ -273,8 +265,7 @@ impl Lexicon {
                 }
                 "B" => {
                     bound_parts.insert(spelling);
-                    let (entry, bit) = bound_shape(spelling.as_bytes());
-                    bound_shapes[entry] |= 1 << bit;
+                    bound_shapes.insert(spelling);
                 }
                 "W" => {
                     let fused = without_zwnj(spelling);
@@ -362,20 +353,19 @@ impl Lexicon {
         self.treebank_pairs.get(key).copied()
     }
 
-    /// Does the treebank write the listed compound `h` (with its ZWNJ) as two words at least
-    /// as often as joined?
     /// `w` if it is a second part the treebank writes joined after many different words and
-    /// hardly ever as a word of its own (`سازی`, `گیری`, `کنندگان`). A bit test on its length
-    /// and first letter rejects most words before the set is asked.
+    /// hardly ever as a word of its own (`سازی`, `گیری`, `کنندگان`). Its shape rejects most
+    /// words before the set is asked.
     #[inline]
     pub(crate) fn bound_part(&self, w: &str) -> Option<&'static str> {
-        let (entry, bit) = bound_shape(w.as_bytes());
-        if self.bound_shapes[entry] >> bit & 1 == 0 {
+        if !self.bound_shapes.may_contain(w) {
             return None;
         }
         self.bound_parts.get(w).copied()
     }
 
+    /// Does the treebank write the listed compound `h` (with its ZWNJ) as two words at least
+    /// as often as joined?
     pub(crate) fn treebank_spaces(&self, h: &str) -> bool {
         self.treebank_spaced.contains(h)
     }

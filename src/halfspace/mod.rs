@@ -973,7 +973,6 @@ fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(
     // A second part the treebank writes joined after many words and hardly ever apart
     // (تصمیم گیری, اداره کنندگان), after a content word of two letters or more.
     if compounds
-        && !function_word
         && !stop1
         && w1.chars().count() >= 2
         && !w1.ends_with(ZWNJ)

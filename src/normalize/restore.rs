@@ -75,7 +75,7 @@ impl Word {
             && letters == end
         {
             if forms {
-                self.text.extend(text[at..end].chars().map(persian_form));
+                write_persian_forms(&text[at..end], &mut self.text);
             } else {
                 self.text.push_str(&text[at..end]);
             }
@@ -301,16 +301,18 @@ fn persian_forms<'a>(w: &'a str, forms: bool, buf: &'a mut String) -> &'a str {
     }
 }
 
-/// [`persian_forms`] for a word that has some.
+/// [`persian_forms`] for a word that has some: the pieces between them copied whole.
 #[inline(never)]
 fn write_persian_forms<'a>(w: &str, buf: &'a mut String) -> &'a str {
     buf.clear();
     let b = w.as_bytes();
     let mut last = 0;
-    for k in memchr::memchr_iter(0xD9, b) {
-        let with = match b.get(k + 1) {
-            Some(0x89 | 0x8A) => "ی",
-            Some(0x83) => "ک",
+    // Words are short: a plain loop beats a vectorized search's setup.
+    for k in 0..b.len().saturating_sub(1) {
+        // ي ى ك (D9 8A, 89, 83), written as `persian_form` writes them.
+        let with = match (b[k], b[k + 1]) {
+            (0xD9, 0x89 | 0x8A) => "ی",
+            (0xD9, 0x83) => "ک",
             _ => continue,
         };
         buf.push_str(&w[last..k]);
@@ -399,31 +401,10 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
     }
     // The last word: the kernel saw where it starts, not where it ends.
     let scan = match plain_word_end(text, word) {
-        // Plain: the pair before it was tested. It needs nothing unless a gap or a word
-        // follows: after one space, that word is tested as [`Plan::cheap`] does.
-        Some(Plain { end, letters, .. }) => {
-            let mut after = text[end..].chars();
-            match (after.next(), after.next()) {
-                (Some(' '), Some(c)) if starts_word(c) => {
-                    let next = end + 1;
-                    match plain_word_end(text, next) {
-                        Some(e)
-                            if !pair_candidate(
-                                &text[word..letters],
-                                &text[next..e.letters],
-                                false,
-                            ) =>
-                        {
-                            Scan::Past(end)
-                        }
-                        _ => Scan::At(word),
-                    }
-                }
-                (Some(' '), Some(c)) if in_gap(c) => Scan::At(word),
-                (Some(c), _) if c != ' ' && in_gap(c) => Scan::At(word),
-                _ => Scan::Past(end),
-            }
-        }
+        // Plain: the pair before it was tested. It needs nothing unless a gap (perhaps before
+        // another word) follows; then [`Plan::cheap`] tests it.
+        Some(Plain { end, .. }) if !text[end..].starts_with(in_gap) => Scan::Past(end),
+        Some(_) => Scan::At(word),
         // Not plain: the word before it takes the full path.
         None => Scan::At(before.unwrap_or(word)),
     };
