@@ -215,15 +215,18 @@ impl Lexicon {
                     _ => 0,
                 }
             });
-            words.insert(
-                word,
-                Entry {
-                    freq: freq.parse().unwrap_or(0),
-                    flags,
-                },
-            );
+            let freq = freq.parse().unwrap_or(0);
+            words.insert(word, Entry { freq, flags });
             if has_zwnj(word) {
-                half_spaced.insert(without_zwnj(word), word);
+                // Of two spellings with ZWNJs (گفت‌وگو, گفت‌و‌گو), the more frequent.
+                half_spaced
+                    .entry(without_zwnj(word))
+                    .and_modify(|h: &mut &str| {
+                        if words.get(*h).is_some_and(|e| e.freq < freq) {
+                            *h = word;
+                        }
+                    })
+                    .or_insert(word);
             }
         });
         let mut present_stems = FxSet::default();
@@ -406,6 +409,8 @@ mod tests {
             lex.half_spaced("سرمایهگذاران"),
             Some("سرمایه\u{200C}گذاران")
         );
+        // Of two spellings with ZWNJs, the more frequent (not گفت‌و‌گو).
+        assert_eq!(lex.half_spaced("گفتوگو"), Some("گفت\u{200C}وگو"));
         assert!(lex.is_present_stem("کن") && lex.is_present_stem("شو"));
         assert!(lex.is_past_stem("رفت") && lex.is_past_stem("شد"));
         assert!(!lex.is_present_stem("سال"));

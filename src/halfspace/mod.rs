@@ -432,10 +432,19 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool) -> bool {
         || (b1.ends_with(&MI.to_le_bytes()) && b1.len() <= 12 && is_verbal_prefix(w1))
         || is_plural_clitic(b2)
         || (compounds
-            && ((compound_shape(b1, b2) && LEXICON.may_be_pair(w1, w2) && !has_zwnj(w1))
+            && ((compound_shape(b1, b2)
+                && (LEXICON.may_be_pair(w1, w2)
+                    || plural_an_stem(w2).is_some_and(|s| LEXICON.may_be_pair(w1, s)))
+                && !has_zwnj(w1))
                 || LEXICON.may_be_treebank_pair(w1, w2)
                 || LEXICON.bound_part(w2).is_some()
                 || b2 == "ی".as_bytes()))
+}
+
+/// The singular of `w`, if it may be the plural in `ان` of an agent noun that ends a
+/// compound (`گیران` -> `گیر`): two letters or more before the `ان`.
+fn plural_an_stem(w: &str) -> Option<&str> {
+    w.strip_suffix("ان").filter(|s| s.len() >= 4)
 }
 
 /// The first two letters of every word [`pair_candidate`] looks for after a space when it
@@ -476,6 +485,9 @@ fn is_verbal_prefix(w: &str) -> bool {
     matches!(bare, "می" | "نمی")
 }
 
+/// The plural clitics: our, your, their.
+const PLURAL_CLITICS: [&str; 3] = ["مان", "تان", "شان"];
+
 /// Is `w` one of the clitics `مان تان شان` (our, your, their), written with a ZWNJ after a
 /// silent `ه` or a final `ی` like the singular ones in [`AFTER_SILENT_HEH`]? Integer
 /// comparisons: the cheap pair test asks it of every word.
@@ -493,6 +505,7 @@ const TE: u16 = utf8_u16("ت");
 const ALEF: u16 = utf8_u16("ا");
 const ALEF_MADDA: u16 = utf8_u16("آ");
 const NUN: u16 = utf8_u16("ن");
+const VAV: u16 = utf8_u16("و");
 const YE: u16 = utf8_u16("ی");
 const BE: u16 = utf8_u16("ب");
 const MI: u32 = utf8_u32("می");
@@ -513,8 +526,9 @@ fn letter_from_end(w: &[u8], back: usize) -> u16 {
         .map_or(0, |p| u16::from_le_bytes([p[0], p[1]]))
 }
 
-/// Could `w1` + ZWNJ + `w2` pass [`zwnj_boundary`]? Byte checks on the letters at the join,
-/// so that most pairs are rejected before any hashing.
+/// Could `w1` + ZWNJ + `w2` pass [`zwnj_boundary`], or be a paired compound whose second
+/// part starts with the linking `و` and is no word of its own (گفت‌وگو, جست‌وجو)? Byte
+/// checks on the letters at the join, so that most pairs are rejected before any hashing.
 fn compound_shape(w1: &[u8], w2: &[u8]) -> bool {
     let (first2, last2) = (first_letter(w2), letter_from_end(w2, 2));
     let bi = (w1.len() == 4) & (first_letter(w1) == BE) & (letter_from_end(w1, 2) == YE);
@@ -524,6 +538,7 @@ fn compound_shape(w1: &[u8], w2: &[u8]) -> bool {
         | (last2 == YE)
         | (last2 == HE)
         | ((last2 == NUN) & (letter_from_end(w2, 4) == ALEF))
+        | ((first2 == VAV) & (w2.len() > 2))
 }
 
 /// Is `word` a finite verb form: an optional `می`/`نمی`/`ب`/`ن` prefix, then a stem with a
@@ -817,7 +832,9 @@ fn join_after(w1: &str) -> Join {
 /// [`join_spaced`] by the rules and the word lists, for a pair that passed the cheap test.
 fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(Join, Decision)> {
     let lex = &*LEXICON;
-    let compound = compounds && !has_zwnj(w1) && lex.may_be_pair(w1, w2);
+    let compound = compounds
+        && !has_zwnj(w1)
+        && (lex.may_be_pair(w1, w2) || plural_an_stem(w2).is_some_and(|s| lex.may_be_pair(w1, s)));
     let e1 = lex.get(w1);
     let stop1 = e1.is_some_and(|e| e.flags & FLAG_STOPWORD != 0);
     let join = join_after(w1);
@@ -872,17 +889,24 @@ fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(
     // A function word does not start a compound (که بر), though a noun among them may (همه).
     let function_word =
         w1 != "بی" && stop1 && e1.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) == 0);
-    let fused = (compound && !function_word).then(|| format!("{w1}{w2}"));
-    if let Some(fused) = &fused
-        && let Some(h) = lex.half_spaced(fused)
-        && h.strip_suffix(w2).and_then(|x| x.strip_suffix(ZWNJ)) == Some(w1)
-        // Attested in a frequency list, and more often than the fused spelling.
-        && lex.freq(h) > lex.freq(fused)
-        // A space is wrong only inside a word: after a silent ه (سرمایه گذاران), before the
-        // Arabic article (بین المللی), or before an agentive participle (تعیین کننده). Where
-        // both parts are words of their own, the space is accepted (فروردین ماه, ایجاد شده).
-        && !lex.treebank_spaces(h)
-        && zwnj_boundary(w1, w2)
+    // The compound is listed as it is written, or, for the plural `ان` of an agent noun, in
+    // the singular (بهره برداران: بهره‌بردار).
+    let listed = |w2: &str| {
+        let fused = format!("{w1}{w2}");
+        let h = lex.half_spaced(&fused)?;
+        (h.strip_suffix(w2).and_then(|x| x.strip_suffix(ZWNJ)) == Some(w1)
+            // Attested in a frequency list, and more often than the fused spelling.
+            && lex.freq(h) > lex.freq(&fused)
+            && !lex.treebank_spaces(h))
+        .then_some(h)
+    };
+    // A space is wrong only inside a word: after a silent ه (سرمایه گذاران), before the
+    // Arabic article (بین المللی), before an agentive participle (تعیین کننده), or before
+    // a part that is no word of its own (گفت وگو, even after a function word). Where both
+    // parts are words of their own, the space is accepted (فروردین ماه, ایجاد شده).
+    if compound
+        && ((!function_word && zwnj_boundary(w1, w2)) || !real(lex.get(w2)))
+        && let Some(h) = listed(w2).or_else(|| listed(plural_an_stem(w2)?))
     {
         return Some((
             Join::Zwnj,
@@ -957,6 +981,26 @@ fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(
             Decision {
                 reason: HalfSpace::SilentHeh,
                 evidence: evidence1()?,
+            },
+        ));
+    }
+    // The plural clitics typed apart after a noun or adjective that is no function word
+    // (دست مان, مشکلات شان), after a word the lists lack, and after the preposition به
+    // (به مان): none of them is a word there. The writer kept the clitic apart, so it stays
+    // apart inside the word, with a ZWNJ, as news editors write it (دست‌مان); the Academy's
+    // fused spelling (دستمان) would change how the word looks. After a letter that does not
+    // join, the clitic simply meets the word (کشورمان). Not after در (در شان: the noun
+    // شأن, dignity).
+    if is_plural_clitic(w2.as_bytes())
+        && !verb1
+        && ((!stop1 && content) || (e1.is_none() && open_word) || w1 == "به")
+        && !w1.ends_with(ZWNJ)
+    {
+        return Some((
+            join,
+            Decision {
+                reason: HalfSpace::Clitic,
+                evidence: evidence1().or_else(|| PLURAL_CLITICS.into_iter().find(|&c| c == w2))?,
             },
         ));
     }
@@ -1203,7 +1247,14 @@ mod tests {
             ("زندگی", "اش", Some(Join::Zwnj)),
             ("زندگی", "شان", Some(Join::Zwnj)),
             ("خانه", "مان", Some(Join::Zwnj)),
-            ("کتاب", "شان", None),
+            // The plural clitics after any noun, kept apart as the writer kept them; after a
+            // letter that does not join they meet the word; not the noun شان after a
+            // preposition.
+            ("کتاب", "شان", Some(Join::Zwnj)),
+            ("کشور", "مان", Some(Join::Nothing)),
+            ("به", "مان", Some(Join::Zwnj)),
+            ("در", "شان", None),
+            ("می\u{200C}شود", "شان", None),
             ("ایرانی", "اند", Some(Join::Zwnj)),
             ("زندگی", "ای", None),
             // The perfect of a participle the lists lack (negated); the narrative past.
@@ -1232,6 +1283,12 @@ mod tests {
             ("نخست", "وزیر", Some(Join::Zwnj)),
             // The lists spell it with a ZWNJ, the treebank as two words.
             ("میراث", "فرهنگی", None),
+            // A listed compound in the plural of its agent noun (کشتی‌گیر).
+            ("کشتی", "گیران", Some(Join::Zwnj)),
+            ("بهره", "برداران", Some(Join::Zwnj)),
+            // A listed compound whose second part is no word of its own, even after a verb.
+            ("گفت", "وگو", Some(Join::Zwnj)),
+            ("جست", "وجو", Some(Join::Zwnj)),
             // A verb takes no plural.
             ("می\u{200C}شود", "ها", None),
             ("ماه", "می", None),
