@@ -62,6 +62,13 @@ pub(crate) const fn is_arabic_letter(c: char) -> bool {
     )
 }
 
+/// Does `s` have at least `n` characters? Without counting them all: a string of `4n` bytes
+/// or more has (no character is longer), one of fewer than `n` bytes has not.
+#[inline]
+pub(crate) fn has_chars(s: &str, n: usize) -> bool {
+    s.len() >= 4 * n || (s.len() >= n && n.checked_sub(1).is_none_or(|k| s.chars().nth(k).is_some()))
+}
+
 /// Does `s` contain a ZWNJ? Byte-level: ZWNJ is the only character starting with `E2` in most
 /// text, and the test of a short word is a loop the compiler unrolls, not a substring search.
 #[inline]

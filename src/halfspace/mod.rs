@@ -32,7 +32,7 @@ pub use user::{HalfSpaceWords, WordListError};
 use lexicon::{Entry, FLAG_ADJECTIVE, FLAG_ADVERB, FLAG_NOUN, FLAG_STOPWORD, LEXICON};
 
 use crate::ZWNJ;
-use crate::chars::{has_zwnj, joins_forward, utf8_u16, utf8_u32};
+use crate::chars::{has_chars, has_zwnj, joins_forward, utf8_u16, utf8_u32};
 
 /// How much half-space restoration the normalizer does.
 ///
@@ -184,13 +184,13 @@ fn is_stem_head(word: &str) -> bool {
     let Some(stem) = word.strip_suffix('ی').or_else(|| word.strip_suffix("ان")) else {
         return false;
     };
-    stem.chars().count() >= 2 && lex.is_present_stem(stem) && !AUX_PRESENT.contains(&stem)
+    has_chars(stem, 2) && lex.is_present_stem(stem) && !AUX_PRESENT.contains(&stem)
 }
 
 /// Is `word` a past participle (`کرده`, `گرفته`): a past stem and `ه`?
 pub(crate) fn is_participle(word: &str) -> bool {
     word.strip_suffix('ه')
-        .is_some_and(|stem| stem.chars().count() >= 2 && LEXICON.is_past_stem(stem))
+        .is_some_and(|stem| has_chars(stem, 2) && LEXICON.is_past_stem(stem))
 }
 
 /// Verbal prefixes written joined to `می` (برمی‌دارد, درمی‌آید).
@@ -200,7 +200,7 @@ const VERB_PREFIXES: [&str; 7] = ["بر", "در", "فرا", "باز", "ور", "�
 /// function words and numbers (`به که نه چه سه`), whose `ه` is not the silent one of a noun or
 /// participle.
 fn silent_heh(word: &str) -> bool {
-    word.ends_with('ه') && word.chars().count() >= 3
+    word.ends_with('ه') && has_chars(word, 3)
 }
 
 /// Does the lexicon's spelling `h` of the fused word `w` put a ZWNJ before `ای`/`ایی` after a
@@ -277,7 +277,7 @@ fn participle_form(rest: &str) -> Option<(&'static str, Option<usize>)> {
     let stem_of = |participle: &str| {
         participle
             .strip_suffix('ه')
-            .filter(|s| s.chars().count() >= 2 && lex.is_past_stem(s))
+            .filter(|s| has_chars(s, 2) && lex.is_past_stem(s))
             .map(|s| lex.key(s).unwrap_or("past stem"))
     };
     if let Some(stem) = stem_of(rest) {
@@ -307,12 +307,12 @@ fn verb_form(rest: &str) -> Option<&'static str> {
         }
     }
     // A bare present stem: the impersonal می‌توان, می‌باید.
-    if rest.chars().count() >= 3 && lex.is_present_stem(rest) {
+    if has_chars(rest, 3) && lex.is_present_stem(rest) {
         return lex.key(rest);
     }
     for ending in PAST_ENDINGS {
         if let Some(stem) = rest.strip_suffix(ending)
-            && stem.chars().count() >= 2
+            && has_chars(stem, 2)
             && lex.is_past_stem(stem)
         {
             return lex.key(stem).or(Some("past stem"));
@@ -320,7 +320,7 @@ fn verb_form(rest: &str) -> Option<&'static str> {
     }
     // A past participle: the narrative past می‌کرده, می‌توانسته.
     if let Some(stem) = rest.strip_suffix('ه')
-        && stem.chars().count() >= 2
+        && has_chars(stem, 2)
         && lex.is_past_stem(stem)
     {
         return lex.key(stem).or(Some("past stem"));
@@ -547,13 +547,13 @@ pub(crate) fn is_finite_verb(word: &str) -> bool {
     let bare = ["نمی\u{200C}", "می\u{200C}", "نمی", "می"]
         .iter()
         .find_map(|p| word.strip_prefix(p))
-        .filter(|rest| rest.chars().count() >= 2);
+        .filter(|rest| has_chars(rest, 2));
     if let Some(rest) = bare {
         return verb_form(rest).is_some();
     }
     let word = word
         .strip_prefix(['ب', 'ن'])
-        .filter(|r| r.chars().count() >= 2 && verb_form(r).is_some())
+        .filter(|r| has_chars(r, 2) && verb_form(r).is_some())
         .unwrap_or(word);
     verb_form(word).is_some()
 }
@@ -561,7 +561,7 @@ pub(crate) fn is_finite_verb(word: &str) -> bool {
 /// The byte offsets in the fused word `w` (no ZWNJ, letters normalized) where ZWNJs belong,
 /// with the decision, or `None` to leave it.
 pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decision)> {
-    if mode == Spacing::Off || w.chars().count() < 3 {
+    if mode == Spacing::Off || !has_chars(w, 3) {
         return None;
     }
     let compound = fused_candidate(w)?;
@@ -625,7 +625,7 @@ fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>,
             let Some(rest) = after.strip_prefix(prefix) else {
                 continue;
             };
-            if rest.chars().count() < 2 {
+            if !has_chars(rest, 2) {
                 continue;
             }
             let at = preverb.len() + prefix.len();
@@ -636,10 +636,11 @@ fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>,
                     None => continue,
                 },
             };
-            let half = format!("{preverb}{prefix}\u{200C}{rest}");
+            // A noun or adjective as frequent as the verb stays (the verb's spelling is only
+            // written out for this comparison).
             if !(known_word
                 && fused.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) != 0)
-                && fused_freq >= lex.freq(&half))
+                && fused_freq >= lex.freq(&format!("{preverb}{prefix}\u{200C}{rest}")))
             {
                 let offsets = std::iter::once(at).chain(clitic.map(|k| at + k)).collect();
                 return Some((
@@ -658,7 +659,7 @@ fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>,
     // whether the base is a compound written with ZWNJs of its own.
     let mut best: Option<(usize, u64, Decision, bool)> = None;
     let mut consider = |base: &str, reason: HalfSpace, ok: bool| {
-        if !ok || base.chars().count() < 2 {
+        if !ok || !has_chars(base, 2) {
             return;
         }
         // The base as listed: the word itself, or a compound the lists spell with ZWNJs
@@ -713,7 +714,7 @@ fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>,
         // The clitics and the copula after a final ی, as when spaced (زندگیاش).
         for s in AFTER_FINAL_YE {
             if let Some(base) = w.strip_suffix(s) {
-                let after_ye = base.ends_with('ی') && base.chars().count() >= 3;
+                let after_ye = base.ends_with('ی') && has_chars(base, 3);
                 consider(base, HalfSpace::Clitic, after_ye);
             }
         }
@@ -773,7 +774,7 @@ fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>,
         && !known_word
         && fused.is_none()
         && let Some(rest) = w.strip_prefix("به")
-        && rest.chars().count() >= 3
+        && has_chars(rest, 3)
         && let Some(e) = lex.get(rest)
         && e.flags & FLAG_NOUN != 0
         && e.freq >= 1_000_000
@@ -869,7 +870,7 @@ fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(
     }
     // A word of three letters or more that does not end in a stray ZWNJ: one that may take
     // a suffix though the lists lack it or do not tag it.
-    let open_word = w1.chars().count() >= 3 && !w1.ends_with(ZWNJ);
+    let open_word = has_chars(w1, 3) && !w1.ends_with(ZWNJ);
     // After a word the lists lack (a name, a new word: استارتاپ ها), a spaced plural
     // suffix is still the suffix; the evidence is the suffix itself.
     if e1.is_none()
@@ -948,7 +949,7 @@ fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(
     // ending of the perfect: every past stem ends in د or ت.
     let perfect = matches!(w2, "اند" | "ایم" | "اید" | "ام")
         && (w1.ends_with("ده") || w1.ends_with("ته"))
-        && w1.chars().count() >= 4;
+        && has_chars(w1, 4);
     if AFTER_SILENT_HEH.contains(&w2) && (is_participle(w1) || perfect) {
         return Some((
             Join::Zwnj,
@@ -966,7 +967,7 @@ fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(
         && (!stop1 || content);
     // Clitics and the copula after a final ی (زندگی اش, ایرانی اند), but not ای, which after
     // a space is mostly the vocative.
-    if clitic && !matches!(w2, "ای" | "ایی") && w1.ends_with('ی') && w1.chars().count() >= 3 {
+    if clitic && !matches!(w2, "ای" | "ایی") && w1.ends_with('ی') && has_chars(w1, 3) {
         return Some((
             Join::Zwnj,
             Decision {
@@ -1018,7 +1019,7 @@ fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(
     // (تصمیم گیری, اداره کنندگان), after a content word of two letters or more.
     if compounds
         && !stop1
-        && w1.chars().count() >= 2
+        && has_chars(w1, 2)
         && !w1.ends_with(ZWNJ)
         && let Some(part) = lex.bound_part(w2)
     {
