@@ -66,7 +66,8 @@ pub(crate) const fn is_arabic_letter(c: char) -> bool {
 /// or more has (no character is longer), one of fewer than `n` bytes has not.
 #[inline]
 pub(crate) fn has_chars(s: &str, n: usize) -> bool {
-    s.len() >= 4 * n || (s.len() >= n && n.checked_sub(1).is_none_or(|k| s.chars().nth(k).is_some()))
+    s.len() >= 4 * n
+        || (s.len() >= n && n.checked_sub(1).is_none_or(|k| s.chars().nth(k).is_some()))
 }
 
 /// Does `s` contain a ZWNJ? Byte-level: ZWNJ is the only character starting with `E2` in most

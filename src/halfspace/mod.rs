@@ -229,13 +229,30 @@ fn plural_reading_wins(w: &str, h: &str) -> bool {
 
 /// The word lists' spelling with ZWNJs of `fused` (no ZWNJ), if the standard writes it so:
 /// more frequent than the fused spelling, and every ZWNJ at a boundary [`zwnj_boundary`]
-/// accepts (not سیاست‌مداران, which the Academy writes joined).
+/// accepts or before the linking `و` of a paired compound whose second part is no word of
+/// its own (گفت‌وگو); not سیاست‌مداران, which the Academy writes joined.
 fn standard_spelling(fused: &str) -> Option<&'static str> {
     let lex = &*LEXICON;
     lex.half_spaced(fused).filter(|h| {
         lex.freq(h) > lex.freq(fused)
+            && h.match_indices(ZWNJ).all(|(p, z)| {
+                let right = &h[p + z.len()..];
+                zwnj_boundary(&h[..p], right) || (right.starts_with('و') && !real(lex.get(right)))
+            })
+    })
+}
+
+/// The word lists' spelling with ZWNJs of the singular of `fused`, if `fused` is the plural
+/// in `ان` of a compound agent noun the standard writes so (کشتیگیران: کشتی‌گیر): more
+/// frequent than the singular fused, and every ZWNJ at a boundary [`zwnj_boundary`] accepts
+/// in the plural (before `گیران`, a stem with `ان`).
+fn standard_plural_spelling(fused: &str) -> Option<&'static str> {
+    let lex = &*LEXICON;
+    let singular = plural_an_stem(fused)?;
+    lex.half_spaced(singular).filter(|h| {
+        lex.freq(h) > lex.freq(singular)
             && h.match_indices(ZWNJ)
-                .all(|(p, z)| zwnj_boundary(&h[..p], &h[p + z.len()..]))
+                .all(|(p, z)| zwnj_boundary(&h[..p], &format!("{}ان", &h[p + z.len()..])))
     })
 }
 
@@ -347,7 +364,9 @@ pub(crate) fn fused_candidate(w: &str) -> Option<bool> {
     let verb = starts_mi(b, 0) | (preverb2 & starts_mi(b, 4)) | (preverb3 & starts_mi(b, 6));
     let suffix = may_end_in_suffix(b) && ends_in_suffix(w);
     let be = two == utf8_u32("به");
-    let compound = LEXICON.may_be_half_spaced(w);
+    // A listed compound, or one in the plural of its agent noun (بهرهبرداران).
+    let compound = LEXICON.may_be_half_spaced(w)
+        || plural_an_stem(w).is_some_and(|s| LEXICON.may_be_half_spaced(s));
     (verb | suffix | be | compound).then_some(compound)
 }
 
@@ -595,7 +614,7 @@ fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>,
     let fused_freq = fused.map_or(0, |e| e.freq);
     // 1. The lexicon spells it with a ZWNJ where the standard writes one.
     if compound
-        && let Some(h) = standard_spelling(w)
+        && let Some(h) = standard_spelling(w).or_else(|| standard_plural_spelling(w))
         && !plural_reading_wins(w, h)
     {
         let offsets = zwnj_offsets(h);
@@ -720,7 +739,15 @@ fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>,
         }
         for s in COMPARATIVES {
             if let Some(base) = w.strip_suffix(s) {
-                let adjective = lex.get(base).is_some_and(|e| e.flags & FLAG_ADJECTIVE != 0);
+                // An adjective; or, before the superlative, any content word that ends in ی
+                // (جنجالیترین, شرقیترین), as when spaced: a word that ends in یترین is almost
+                // always a superlative.
+                let e = lex.get(base);
+                let adjective = e.is_some_and(|e| e.flags & FLAG_ADJECTIVE != 0)
+                    || (s == "ترین"
+                        && base.ends_with('ی')
+                        && has_chars(base, 3)
+                        && e.is_some_and(|e| e.flags & FLAG_STOPWORD == 0));
                 consider(
                     base,
                     HalfSpace::Comparative,
@@ -1080,7 +1107,9 @@ mod tests {
                 .any(|p| w.strip_prefix(p).is_some_and(mi));
         let suffix = ends_in_suffix(w);
         let be = w.starts_with("به");
-        let compound = LEXICON.may_be_half_spaced(w);
+        let compound = LEXICON.may_be_half_spaced(w)
+            || w.strip_suffix("ان")
+                .is_some_and(|s| s.len() >= 4 && LEXICON.may_be_half_spaced(s));
         (verb || suffix || be || compound).then_some(compound)
     }
 
@@ -1137,6 +1166,15 @@ mod tests {
             ("همکاریها", Some("همکاری\u{200C}ها")),
             ("دیپلماتها", Some("دیپلمات\u{200C}ها")),
             ("سیاستمداران", None), // written joined by the Academy
+            // A listed compound in the plural of its agent noun.
+            ("کشتیگیران", Some("کشتی\u{200C}گیران")),
+            ("بهرهبرداران", Some("بهره\u{200C}برداران")),
+            // A paired compound with the linking و.
+            ("گفتوگو", Some("گفت\u{200C}وگو")),
+            // The superlative after a content word in ی; not a word of its own.
+            ("شرقیترین", Some("شرقی\u{200C}ترین")),
+            ("ویترین", None),
+            ("متهمان", None),
             ("بیشک", Some("بی\u{200C}شک")),
             ("بیخبر", Some("بی\u{200C}خبر")),
             ("بیمار", None),  // a word of its own, not بی + مار
