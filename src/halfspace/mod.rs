@@ -13,7 +13,12 @@
 //!   Academy's joined exceptions `بیشتر کمتر بهتر مهتر کهتر` are written joined;
 //! * `ای` and the clitics `ام ات اش ایم اید اند` after a silent `ه` (`رسانهای` → `رسانه‌ای`);
 //! * a fused `به` before a listed noun when the fused word is not a word (`بهعنوان`);
-//! * compounds the lexicon spells with a ZWNJ (`سرمایه گذاران`, `بین المللی`);
+//! * the plural clitics `مان تان شان` typed apart after a noun (`دست مان` → `دست‌مان`);
+//! * compounds the lexicon spells with a ZWNJ (`سرمایه گذاران`, `بین المللی`), in the plural
+//!   of an agent noun too (`کشتی گیران`, `بهرهبرداران`), and paired compounds with the linking
+//!   `و` (`گفت وگو`, `گفتوگو`); where both parts are words of their own, only a compound the
+//!   word lists tag, and only on a line that types a suffix or `می` apart, whose lost ZWNJs
+//!   became spaces (`کتاب ها … سرنوشت ساز`);
 //! * in [`Spacing::Standard`], where the rules decide nothing or otherwise, the spellings of
 //!   the annotated UD Persian treebanks (`data/treebank.tsv`): pairs they join with a ZWNJ
 //!   more often than they space them (`سه شنبه`), words they write with ZWNJs more than
@@ -441,7 +446,7 @@ fn may_end_in_suffix(b: &[u8]) -> bool {
 /// The cheap test before [`join_spaced`]: could the space between `w1` and `w2` be inside a
 /// word? The byte tests are combined without branches between them: each passes often
 /// enough on running text that a branch on it would be mispredicted.
-pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool) -> bool {
+pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool, spaced_line: bool) -> bool {
     let (b1, b2) = (w1.as_bytes(), w2.as_bytes());
     // Every suffix word starts with ه, ت or ا and is at most six letters.
     let first = first_letter(b2);
@@ -451,7 +456,7 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool) -> bool {
         || (b1.ends_with(&MI.to_le_bytes()) && b1.len() <= 12 && is_verbal_prefix(w1))
         || is_plural_clitic(b2)
         || (compounds
-            && ((compound_shape(b1, b2)
+            && (((spaced_line || compound_shape(b1, b2))
                 && (LEXICON.may_be_pair(w1, w2)
                     || plural_an_stem(w2).is_some_and(|s| LEXICON.may_be_pair(w1, s)))
                 && !has_zwnj(w1))
@@ -818,20 +823,23 @@ fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>,
 }
 
 /// Should the space between the words `w1` and `w2` (letters normalized; `w1` may hold
-/// ZWNJs) go?
+/// ZWNJs) go? `compounds`: the line has no ZWNJ of its own, so compounds may join;
+/// `spaced_line`: it also types a suffix or the verbal prefix apart, so its lost ZWNJs
+/// became spaces, and a compound the word lists tag joins even where both parts are words.
 pub(crate) fn join_spaced(
     w1: &str,
     w2: &str,
     mode: Spacing,
     compounds: bool,
+    spaced_line: bool,
 ) -> Option<(Join, Decision)> {
     if mode == Spacing::Off || w1.is_empty() || w2.is_empty() || VETO.contains(&(w1, w2)) {
         return None;
     }
-    if !pair_candidate(w1, w2, compounds) {
+    if !pair_candidate(w1, w2, compounds, spaced_line) {
         return None;
     }
-    join_by_rules(w1, w2, mode, compounds).or_else(|| {
+    join_by_rules(w1, w2, mode, compounds, spaced_line).or_else(|| {
         // A pair the treebank writes with a ZWNJ more often than apart (Standard only).
         let spelling = (compounds && mode == Spacing::Standard)
             .then(|| LEXICON.treebank_pair(w1, w2))
@@ -858,7 +866,13 @@ fn join_after(w1: &str) -> Join {
 }
 
 /// [`join_spaced`] by the rules and the word lists, for a pair that passed the cheap test.
-fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(Join, Decision)> {
+fn join_by_rules(
+    w1: &str,
+    w2: &str,
+    mode: Spacing,
+    compounds: bool,
+    spaced_line: bool,
+) -> Option<(Join, Decision)> {
     let lex = &*LEXICON;
     let compound = compounds
         && !has_zwnj(w1)
@@ -947,6 +961,26 @@ fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(
     if mode != Spacing::Standard {
         return None;
     }
+    // A compound of two words that the word lists tag as a word of its own (نخست‌وزیر,
+    // سرنوشت‌ساز), not after a function word and not a verb phrase (ایجاد شده).
+    if compound
+        && spaced_line
+        && !stop1
+        && !is_auxiliary(w2)
+        && real(e1)
+        && let Some(h) = listed(w2)
+        && lex
+            .get(h)
+            .is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE | FLAG_ADVERB) != 0)
+    {
+        return Some((
+            Join::Zwnj,
+            Decision {
+                reason: HalfSpace::Compound,
+                evidence: h,
+            },
+        ));
+    }
     // The comparative after an adjective.
     // The superlative suffix (`تر` alone may be the adjective "wet") after any content word,
     // tagged or not (اصلی ترین, جنجالی ترین).
@@ -992,9 +1026,15 @@ fn join_by_rules(w1: &str, w2: &str, mode: Spacing, compounds: bool) -> Option<(
     let clitic = (AFTER_SILENT_HEH.contains(&w2) || is_plural_clitic(w2.as_bytes()))
         && real(e1)
         && (!stop1 || content);
-    // Clitics and the copula after a final ی (زندگی اش, ایرانی اند), but not ای, which after
-    // a space is mostly the vocative.
-    if clitic && !matches!(w2, "ای" | "ایی") && w1.ends_with('ی') && has_chars(w1, 3) {
+    // Clitics and the copula after a final ی (زندگی اش, ایرانی اند), and the indefinite ای
+    // after a noun or adjective (زندگی ای); not ای after a verb (گفتی ای), where it is the
+    // vocative that starts a phrase.
+    let indefinite = w2 == "ای" && content;
+    if clitic
+        && (!matches!(w2, "ای" | "ایی") || indefinite)
+        && w1.ends_with('ی')
+        && has_chars(w1, 3)
+    {
         return Some((
             Join::Zwnj,
             Decision {
@@ -1146,7 +1186,7 @@ mod tests {
             for w2 in &words {
                 let pair = format!("{w1} {w2}");
                 let passes = space_may_join(pair.as_bytes(), w1.len());
-                assert!(passes || !pair_candidate(w1, w2, false), "{pair}");
+                assert!(passes || !pair_candidate(w1, w2, false, false), "{pair}");
                 admitted += usize::from(passes);
             }
         }
@@ -1229,7 +1269,7 @@ mod tests {
 
     #[test]
     fn treebank_decisions_show_their_spelling() {
-        let (join, d) = join_spaced("سه", "شنبه", Spacing::Standard, true).expect("joined");
+        let (join, d) = join_spaced("سه", "شنبه", Spacing::Standard, true, false).expect("joined");
         assert_eq!(
             (join, d.reason, d.evidence),
             (Join::Zwnj, HalfSpace::Treebank, "سه\u{200C}شنبه")
@@ -1237,7 +1277,10 @@ mod tests {
         let (offsets, d) = split_fused("سهشنبه", Spacing::Standard).expect("split");
         assert_eq!((offsets, d.reason), (vec!["سه".len()], HalfSpace::Treebank));
         // Conservative restoration does not use it.
-        assert_eq!(join_spaced("سه", "شنبه", Spacing::Conservative, true), None);
+        assert_eq!(
+            join_spaced("سه", "شنبه", Spacing::Conservative, true, false),
+            None
+        );
         assert_eq!(split_fused("سهشنبه", Spacing::Conservative), None);
         // Where a rule gives the treebank's spelling, the rule is the reason.
         assert!(LEXICON.treebank_word("میرود").is_some());
@@ -1249,22 +1292,47 @@ mod tests {
     /// does not list a pair for; the part is the evidence. Not after a function word, not in
     /// conservative restoration, not on a line that already uses ZWNJs.
     #[test]
+    fn tagged_compounds_join_on_a_spaced_line() {
+        let join = |w1, w2, mode, spaced| join_spaced(w1, w2, mode, true, spaced).map(|(j, _)| j);
+        assert_eq!(
+            join("سرنوشت", "ساز", Spacing::Standard, true),
+            Some(Join::Zwnj)
+        );
+        // Not where the line's ZWNJs may have been deleted, not in conservative restoration.
+        assert_eq!(join("سرنوشت", "ساز", Spacing::Standard, false), None);
+        assert_eq!(join("سرنوشت", "ساز", Spacing::Conservative, true), None);
+        // Not a verb phrase, not after a function word, not what the treebank writes apart.
+        assert_eq!(join("ساخته", "شده", Spacing::Standard, true), None);
+        assert_eq!(join("به", "خاطر", Spacing::Standard, true), None);
+        assert_eq!(join("محیط", "زیست", Spacing::Standard, true), None);
+    }
+
+    #[test]
     fn bound_parts_join_content_words() {
         for (w1, w2) in [("حدیث", "شناسی"), ("اداره", "کنندگان"), ("نظریه", "سازی")]
         {
             assert!(
                 !LEXICON.may_be_treebank_pair(w1, w2) || LEXICON.treebank_pair(w1, w2).is_none()
             );
-            let (join, d) = join_spaced(w1, w2, Spacing::Standard, true).expect(w1);
+            let (join, d) = join_spaced(w1, w2, Spacing::Standard, true, false).expect(w1);
             assert_eq!(
                 (join, d.reason, d.evidence),
                 (Join::Zwnj, HalfSpace::Treebank, w2)
             );
-            assert_eq!(join_spaced(w1, w2, Spacing::Conservative, true), None);
-            assert_eq!(join_spaced(w1, w2, Spacing::Standard, false), None);
+            assert_eq!(
+                join_spaced(w1, w2, Spacing::Conservative, true, false),
+                None
+            );
+            assert_eq!(join_spaced(w1, w2, Spacing::Standard, false, false), None);
         }
-        assert_eq!(join_spaced("از", "سازی", Spacing::Standard, true), None);
-        assert_eq!(join_spaced("و", "گیری", Spacing::Standard, true), None);
+        assert_eq!(
+            join_spaced("از", "سازی", Spacing::Standard, true, false),
+            None
+        );
+        assert_eq!(
+            join_spaced("و", "گیری", Spacing::Standard, true, false),
+            None
+        );
         assert_eq!(LEXICON.bound_part("ساز"), None);
     }
 
@@ -1295,7 +1363,8 @@ mod tests {
             ("در", "شان", None),
             ("می\u{200C}شود", "شان", None),
             ("ایرانی", "اند", Some(Join::Zwnj)),
-            ("زندگی", "ای", None),
+            ("زندگی", "ای", Some(Join::Zwnj)),
+            ("گفتی", "ای", None),
             // The perfect of a participle the lists lack (negated); the narrative past.
             ("نبوده", "ایم", Some(Join::Zwnj)),
             ("نپذیرفته", "اند", Some(Join::Zwnj)),
@@ -1340,7 +1409,7 @@ mod tests {
         ];
         for (w1, w2, want) in cases {
             assert_eq!(
-                join_spaced(w1, w2, Spacing::Standard, true).map(|(j, _)| j),
+                join_spaced(w1, w2, Spacing::Standard, true, false).map(|(j, _)| j),
                 want,
                 "{w1} {w2}"
             );

@@ -150,6 +150,18 @@ fn domain(s: &str) -> Option<usize> {
     if labels < 2 || !(2..=24).contains(&tld.len()) || !tld.iter().all(u8::is_ascii_lowercase) {
         return None;
     }
+    // A mark or an invisible character that the normalizer may remove, then more of a label
+    // (`x.ir` + mark + `A`): once it goes, the label reads on (`x.irA`) and is no domain, so
+    // it is none now either, and a second pass finds what the first did.
+    let removable = |c: char| is_invisible(c) || is_arabic_mark(c);
+    let after = &s[i..];
+    if after.starts_with(removable)
+        && after
+            .trim_start_matches(removable)
+            .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return None;
+    }
     if bytes.get(i) == Some(&b'/') {
         let rest = &s[i..];
         i += trim_trailing(&rest[..link_end(rest)]);

@@ -377,7 +377,7 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
             };
             if w1.len() < s - w || space_may_join(bytes, s) {
                 let next = plain_word_end(text, s + 1);
-                if next.is_none_or(|e| pair_candidate(w1, &text[s + 1..e.letters], false)) {
+                if next.is_none_or(|e| pair_candidate(w1, &text[s + 1..e.letters], false, false)) {
                     return (Scan::At(w), s);
                 }
             }
@@ -411,6 +411,41 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
     (scan, i)
 }
 
+/// Does `line` (one without ZWNJs) type the plural suffix or the verbal prefix as a word of
+/// its own (`کتاب ها`, `کتاب های`, `می شود`, `نمی شود`)? Then its ZWNJs were typed as spaces,
+/// not deleted, and a space between the two parts of a listed compound is likely a lost ZWNJ
+/// too ([`crate::halfspace::join_spaced`]). Two substring searches; most lines of raw text
+/// end the search early.
+pub(crate) fn spaced_line(line: &str) -> bool {
+    use memchr::memmem::Finder;
+    use std::sync::LazyLock;
+    static PLURAL: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" ها".as_bytes()));
+    static PREFIX: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("می ".as_bytes()));
+    let b = line.as_bytes();
+    // A letter's lead byte in the Arabic block, or a ZWNJ's first byte: the word goes on.
+    let goes_on = |k: usize| b.get(k).is_some_and(|&x| matches!(x, 0xD8..=0xDB | 0xE2));
+    let plural = PLURAL.find_iter(b).any(|k| {
+        // ها, های or هایی, then the end of the word.
+        let mut end = k + " ها".len();
+        for _ in 0..2 {
+            if b[end..].starts_with("ی".as_bytes()) {
+                end += "ی".len();
+            }
+        }
+        !goes_on(end)
+    });
+    plural
+        || PREFIX.find_iter(b).any(|k| {
+            let start = if line[..k].ends_with('ن') {
+                k - "ن".len()
+            } else {
+                k
+            };
+            let before = line[..start].chars().next_back();
+            before.is_none_or(|c| c == ' ') && goes_on(k + "می ".len())
+        })
+}
+
 /// What restoration's plans depend on besides the text: the normalizer's settings.
 #[derive(Clone, Copy)]
 pub(crate) struct Options {
@@ -423,6 +458,9 @@ pub(crate) struct Options {
     /// The quiet-block kernel, where the processor has one: the scan of a line that uses
     /// ZWNJs reads its words with it.
     pub kernel: Option<Kernel>,
+    /// Does the line type a suffix or the verbal prefix apart (`کتاب ها`, `می شود`), so
+    /// that its lost ZWNJs became spaces ([`spaced_line`])?
+    pub spaced_line: bool,
 }
 
 /// What the cheap tests say about a word.
@@ -499,6 +537,7 @@ impl Plan {
         at: usize,
         user: Option<&'static HalfSpaceWords>,
         split_fused_words: bool,
+        spaced_line: bool,
     ) -> Cheap {
         let (found, cached) = match self.cheap_next {
             Some((start, word)) if start == at => (Some(word), true),
@@ -553,7 +592,8 @@ impl Plan {
         // On a line that already uses ZWNJs, spaced compounds are kept (see `plan`): only
         // the suffix, prefix and clitic tests apply.
         let pair = |w2| {
-            pair_candidate(w, w2, split_fused_words) || user.is_some_and(|u| u.knows_pair(w, w2))
+            pair_candidate(w, w2, split_fused_words, spaced_line)
+                || user.is_some_and(|u| u.knows_pair(w, w2))
         };
         if fused || next.is_some_and(|(_, w2)| pair(w2)) {
             return Cheap::Full;
@@ -592,7 +632,7 @@ impl Plan {
                     Scan::At(w) => word = w,
                 }
             }
-            match self.cheap(text, word, options.user, split) {
+            match self.cheap(text, word, options.user, split, options.spaced_line) {
                 Cheap::Nothing { next: Some(next) } => word = next,
                 Cheap::Nothing { next: None } => return false,
                 // This word needs the full path: now, or when the engine reaches it.
@@ -696,7 +736,13 @@ impl Plan {
                 // On a line that already uses ZWNJs, a compound written with a space is the
                 // writer's style (news desks write خصوصی سازی), not a lost ZWNJ: only spaces
                 // before suffixes and after prefixes are fixed there.
-                None => join_spaced(joined, &self.second.text, mode, split_fused_words),
+                None => join_spaced(
+                    joined,
+                    &self.second.text,
+                    mode,
+                    split_fused_words,
+                    options.spaced_line,
+                ),
             };
             let Some((join, decision)) = decided else {
                 break;
@@ -722,6 +768,31 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spaced_line_types_a_suffix_or_the_prefix_apart() {
+        for line in [
+            "کتاب ها",
+            "این کتاب های خوب",
+            "کتاب هایی.",
+            "می شود",
+            "او نمی داند",
+            "بر می گردد",
+        ] {
+            assert!(spaced_line(line), "{line}");
+        }
+        for line in [
+            "کتابها",
+            "میشود",
+            "سه هزار",  // ها starts a longer word
+            "های",      // no space before it
+            "علمی شد",  // not the prefix
+            "رفت و می", // nothing after it
+            "",
+        ] {
+            assert!(!spaced_line(line), "{line}");
+        }
+    }
 
     /// A plain word is read from its bytes; the result is what reading it a character at a
     /// time gives, input offsets included.

@@ -386,6 +386,20 @@ fn half_space_ambiguities() {
     }
 }
 
+/// A listed compound typed apart joins where the line types a suffix or the verbal prefix
+/// apart too (its ZWNJs became spaces), and stays where the line's ZWNJs were deleted.
+#[test]
+fn spaced_compounds_follow_the_line() {
+    assert_eq!(
+        normalize("این کتاب ها سرنوشت ساز بود"),
+        "این کتاب\u{200C}ها سرنوشت\u{200C}ساز بود"
+    );
+    assert_eq!(
+        normalize("این کتابها سرنوشت ساز بود"),
+        "این کتاب\u{200C}ها سرنوشت ساز بود"
+    );
+}
+
 #[test]
 fn restoration_can_be_switched() {
     use persian_text::Spacing;
@@ -526,6 +540,12 @@ fn second_pass_changes_nothing() {
         // the rules after it read its letters either way.
         "a1@b.ir\u{200C}0۰%.ی",
         "a1@b.ir\u{200C}0٠!.ۀ",
+        // A domain that a deleted mark glues to a letter (`b.ir` + mark + `A`) is no domain.
+        "ژ«0...a1@b.ir\u{670}A",
+        // A presentation form of a letter and a mark reads as its letter (ﴼ is ا + tanwin),
+        // a form of a mark alone as the mark (ﹰ).
+        "“ی \u{FD3C}“\u{670}",
+        "ۀ¬\u{FE70}چ",
     ];
     let user = Normalizer::builder().half_space_words(&USER_WORDS).build();
     for text in cases.into_iter().chain(["A[ خوش\u{200C}نویس خوشنویس"]) {

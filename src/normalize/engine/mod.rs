@@ -73,7 +73,7 @@ fn run_with<S: Sink>(n: &Normalizer, text: &str, sink: &mut S, quiet: bool) {
         quiet,
         quiet_report: quiet::Report::default(),
         plan: Plan::default(),
-        zwnj_line: (0, false),
+        zwnj_line: (0, false, false),
     };
     e.run();
 }
@@ -146,7 +146,7 @@ struct Engine<'t, 's, S> {
     /// What restoration decided for the words ahead.
     plan: Plan,
     /// (end of the line last checked, whether it contains a ZWNJ)
-    zwnj_line: (usize, bool),
+    zwnj_line: (usize, bool, bool),
 }
 
 impl<S: Sink> Engine<'_, '_, S> {
@@ -289,6 +289,7 @@ impl<S: Sink> Engine<'_, '_, S> {
             user: self.n.user_words.map(|u| u.0),
             clean_zwnj: self.n.zwnj,
             kernel: self.quiet,
+            spaced_line: split && self.zwnj_line.2,
         };
         self.plan.plan(self.text, i, options, split);
     }
@@ -315,7 +316,8 @@ impl<S: Sink> Engine<'_, '_, S> {
                 before.is_some_and(|c| joins_forward(letter(base_letter(c, true))))
                     && after.is_some_and(|c| is_arabic_letter(letter(base_letter(c, false))))
             });
-            self.zwnj_line = (end, has);
+            let spaced = !has && restore::spaced_line(&text[start..end]);
+            self.zwnj_line = (end, has, spaced);
         }
         self.zwnj_line.1
     }
@@ -728,20 +730,32 @@ fn persian_inside(c: char) -> bool {
         )
 }
 
-/// The first (or `last`) base character of a presentation form; other characters as they are.
+/// The first (or `last`) base character of a presentation form that is not a mark; other
+/// characters as they are.
 fn base_letter(c: char, last: bool) -> char {
     if !letters::is_presentation_form(c) {
         return c;
     }
     match letters::presentation_form(c) {
+        // Past the marks the diacritics step may delete (ﴼ is ا + tanwin): the letter that
+        // stays, as a second pass reads it; a form of a mark alone (ﹰ) reads as the mark,
+        // which lookaround skips.
         Some(base) => {
             let mut chars = base.chars();
-            if last {
-                chars.next_back()
+            let letter = if last {
+                chars.clone().rev().find(|&b| !skipped(b))
             } else {
-                chars.next()
-            }
-            .unwrap_or(c)
+                chars.clone().find(|&b| !skipped(b))
+            };
+            letter
+                .or_else(|| {
+                    if last {
+                        chars.next_back()
+                    } else {
+                        chars.next()
+                    }
+                })
+                .unwrap_or(c)
         }
         _ => c,
     }
