@@ -17,8 +17,9 @@
 //! * compounds the lexicon spells with a ZWNJ (`سرمایه گذاران`, `بین المللی`), in the plural
 //!   of an agent noun too (`کشتی گیران`, `بهرهبرداران`), and paired compounds with the linking
 //!   `و` (`گفت وگو`, `گفتوگو`); where both parts are words of their own, only a compound the
-//!   word lists tag, and only on a line that types a suffix or `می` apart, whose lost ZWNJs
-//!   became spaces (`کتاب ها … سرنوشت ساز`);
+//!   word lists tag: typed apart, on a line that types a suffix or `می` apart, whose lost
+//!   ZWNJs became spaces (`کتاب ها … سرنوشت ساز`); fused, on a line that does not, whose
+//!   ZWNJs were deleted (`ثبتنام` → `ثبت‌نام`);
 //! * in [`Spacing::Standard`], where the rules decide nothing or otherwise, the spellings of
 //!   the annotated UD Persian treebanks (`data/treebank.tsv`): pairs they join with a ZWNJ
 //!   more often than they space them (`سه شنبه`), words they write with ZWNJs more than
@@ -245,6 +246,31 @@ fn standard_spelling(fused: &str) -> Option<&'static str> {
                 zwnj_boundary(&h[..p], right) || (right.starts_with('و') && !real(lex.get(right)))
             })
     })
+}
+
+/// In [`Spacing::Standard`], the word lists' spelling with one ZWNJ of `fused`, where the
+/// lists tag that spelling as a word of its own (a noun, adjective or adverb) and both its
+/// parts are words (آتش‌بس, ثبت‌نام), more frequent than the fused spelling, the first part
+/// not a function word, and the treebank not writing it apart. Not on a line that types a
+/// suffix or `می` apart: there ZWNJs became spaces, and a fused word is as it was written.
+fn tagged_spelling(fused: &str, mode: Spacing) -> Option<&'static str> {
+    let lex = &*LEXICON;
+    if mode != Spacing::Standard {
+        return None;
+    }
+    let h = lex.half_spaced(fused)?;
+    let (left, right) = h.split_once(ZWNJ)?;
+    let e = lex.get(h)?;
+    let e1 = lex.get(left);
+    (e.flags & (FLAG_NOUN | FLAG_ADJECTIVE | FLAG_ADVERB) != 0
+        && !has_zwnj(right)
+        && e.freq > lex.freq(fused)
+        && real(e1)
+        && real(lex.get(right))
+        && e1.is_some_and(|e| e.flags & FLAG_STOPWORD == 0)
+        && !is_auxiliary(right)
+        && !lex.treebank_spaces(h))
+    .then_some(h)
 }
 
 /// The word lists' spelling with ZWNJs of the singular of `fused`, if `fused` is the plural
@@ -584,12 +610,16 @@ pub(crate) fn is_finite_verb(word: &str) -> bool {
 
 /// The byte offsets in the fused word `w` (no ZWNJ, letters normalized) where ZWNJs belong,
 /// with the decision, or `None` to leave it.
-pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decision)> {
+pub(crate) fn split_fused(
+    w: &str,
+    mode: Spacing,
+    spaced_line: bool,
+) -> Option<(Vec<usize>, Decision)> {
     if mode == Spacing::Off || !has_chars(w, 3) {
         return None;
     }
     let compound = fused_candidate(w)?;
-    let ruled = split_by_rules(w, mode, compound);
+    let ruled = split_by_rules(w, mode, compound, spaced_line);
     // The treebank's spelling, where the rules find none or another (Standard only: one
     // attestation is not the safest evidence). Where both agree, the rule is the reason.
     let Some(h) = (compound && mode == Spacing::Standard)
@@ -613,13 +643,20 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
 
 /// [`split_fused`] by the rules and the word lists, for a word that passed the cheap test
 /// (`compound`: it may be a listed compound).
-fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>, Decision)> {
+fn split_by_rules(
+    w: &str,
+    mode: Spacing,
+    compound: bool,
+    spaced_line: bool,
+) -> Option<(Vec<usize>, Decision)> {
     let lex = &*LEXICON;
     let fused = lex.get(w);
     let fused_freq = fused.map_or(0, |e| e.freq);
     // 1. The lexicon spells it with a ZWNJ where the standard writes one.
     if compound
-        && let Some(h) = standard_spelling(w).or_else(|| standard_plural_spelling(w))
+        && let Some(h) = standard_spelling(w)
+            .or_else(|| standard_plural_spelling(w))
+            .or_else(|| tagged_spelling(w, mode).filter(|_| !spaced_line))
         && !plural_reading_wins(w, h)
     {
         let offsets = zwnj_offsets(h);
@@ -1106,7 +1143,7 @@ mod tests {
     use super::*;
 
     fn split(w: &str) -> Option<String> {
-        let (offsets, _) = split_fused(w, Spacing::Standard)?;
+        let (offsets, _) = split_fused(w, Spacing::Standard, false)?;
         let mut out = String::new();
         let mut last = 0;
         for at in offsets {
@@ -1215,6 +1252,9 @@ mod tests {
             ("شرقیترین", Some("شرقی\u{200C}ترین")),
             ("ویترین", None),
             ("متهمان", None),
+            // A compound of two words that the lists tag as a word of its own.
+            ("ثبتنام", Some("ثبت\u{200C}نام")),
+            ("آتشبس", None), // the fused spelling is the more frequent
             ("بیشک", Some("بی\u{200C}شک")),
             ("بیخبر", Some("بی\u{200C}خبر")),
             ("بیمار", None),  // a word of its own, not بی + مار
@@ -1274,17 +1314,22 @@ mod tests {
             (join, d.reason, d.evidence),
             (Join::Zwnj, HalfSpace::Treebank, "سه\u{200C}شنبه")
         );
-        let (offsets, d) = split_fused("سهشنبه", Spacing::Standard).expect("split");
+        let (offsets, d) = split_fused("سهشنبه", Spacing::Standard, false).expect("split");
         assert_eq!((offsets, d.reason), (vec!["سه".len()], HalfSpace::Treebank));
         // Conservative restoration does not use it.
         assert_eq!(
             join_spaced("سه", "شنبه", Spacing::Conservative, true, false),
             None
         );
-        assert_eq!(split_fused("سهشنبه", Spacing::Conservative), None);
+        assert_eq!(split_fused("سهشنبه", Spacing::Conservative, false), None);
+        // A tagged compound of two words: Standard only, and not on a line whose ZWNJs
+        // became spaces.
+        assert!(split_fused("ثبتنام", Spacing::Standard, false).is_some());
+        assert_eq!(split_fused("ثبتنام", Spacing::Standard, true), None);
+        assert_eq!(split_fused("ثبتنام", Spacing::Conservative, false), None);
         // Where a rule gives the treebank's spelling, the rule is the reason.
         assert!(LEXICON.treebank_word("میرود").is_some());
-        let (_, d) = split_fused("میرود", Spacing::Standard).expect("split");
+        let (_, d) = split_fused("میرود", Spacing::Standard, false).expect("split");
         assert_eq!(d.reason, HalfSpace::VerbPrefix);
     }
 

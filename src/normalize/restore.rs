@@ -690,7 +690,7 @@ impl Plan {
         } else {
             match user.and_then(|u| u.split(&self.first.text)) {
                 Some(decided) => decided,
-                None => split_fused(&self.first.text, mode),
+                None => split_fused(&self.first.text, mode, options.spaced_line),
             }
         };
         // Each ZWNJ's place in the input: before a character, or inside a ligature, which
