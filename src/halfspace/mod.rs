@@ -999,11 +999,12 @@ fn join_by_rules(
         return None;
     }
     // A compound of two words that the word lists tag as a word of its own (نخست‌وزیر,
-    // سرنوشت‌ساز), not after a function word and not a verb phrase (ایجاد شده).
+    // سرنوشت‌ساز), not after a function word and not a verb phrase (ایجاد شده, شکل گرفته).
     if compound
         && spaced_line
         && !stop1
         && !is_auxiliary(w2)
+        && !is_participle(w2)
         && real(e1)
         && let Some(h) = listed(w2)
         && lex
@@ -1348,6 +1349,7 @@ mod tests {
         assert_eq!(join("سرنوشت", "ساز", Spacing::Conservative, true), None);
         // Not a verb phrase, not after a function word, not what the treebank writes apart.
         assert_eq!(join("ساخته", "شده", Spacing::Standard, true), None);
+        assert_eq!(join("شکل", "گرفته", Spacing::Standard, true), None);
         assert_eq!(join("به", "خاطر", Spacing::Standard, true), None);
         assert_eq!(join("محیط", "زیست", Spacing::Standard, true), None);
     }
