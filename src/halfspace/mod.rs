@@ -14,6 +14,8 @@
 //! * `ای` and the clitics `ام ات اش ایم اید اند` after a silent `ه` (`رسانهای` → `رسانه‌ای`);
 //! * a fused `به` before a listed noun when the fused word is not a word (`بهعنوان`);
 //! * the plural clitics `مان تان شان` typed apart after a noun (`دست مان` → `دست‌مان`);
+//! * the second part of a surname typed apart, on a line without ZWNJs (`هاشمی پور`,
+//!   `حسن زاده` → `هاشمی‌پور`, `حسن‌زاده`);
 //! * compounds the lexicon spells with a ZWNJ (`سرمایه گذاران`, `بین المللی`), in the plural
 //!   of an agent noun too (`کشتی گیران`, `بهرهبرداران`), and paired compounds with the linking
 //!   `و` (`گفت وگو`, `گفتوگو`); where both parts are words of their own, only a compound the
@@ -92,14 +94,17 @@ pub enum HalfSpace {
     BePrefix,
     /// A compound the lexicon spells with a ZWNJ (evidence: that spelling).
     Compound,
-    /// A clitic or the copula after a final `ی` (`زندگی‌اش`, `ایرانی‌اند`; evidence: the
-    /// word).
+    /// A clitic or the copula after a final `ی` (`زندگی‌اش`, `ایرانی‌اند`), or a plural
+    /// clitic typed apart after a noun (`دست‌مان`; evidence: the word).
     Clitic,
     /// A spelling from the user's [`HalfSpaceWords`] (evidence: that spelling).
     User,
     /// A spelling the annotated treebank writes with a ZWNJ more often than as two words or
     /// fused (`سه‌شنبه`, `نخست‌وزیر`; evidence: that spelling).
     Treebank,
+    /// The second part of a surname typed apart (`هاشمی پور` → `هاشمی‌پور`; evidence: the
+    /// part: `پور`, `زاده`, `نژاد`, `فر`, `نیا` or `کیا`).
+    Surname,
 }
 
 /// A decision, with the lexicon entry or stem that supports it.
@@ -481,6 +486,7 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool, spaced_line: b
         && (PLURALS.contains(&w2) || COMPARATIVES.contains(&w2) || AFTER_SILENT_HEH.contains(&w2)))
         || (b1.ends_with(&MI.to_le_bytes()) && b1.len() <= 12 && is_verbal_prefix(w1))
         || is_plural_clitic(b2)
+        || (compounds && b2.len() <= 8 && SURNAME_PARTS.contains(&w2))
         || (compounds
             && (((spaced_line || compound_shape(b1, b2))
                 && (LEXICON.may_be_pair(w1, w2)
@@ -534,6 +540,11 @@ fn is_verbal_prefix(w: &str) -> bool {
     });
     matches!(bare, "می" | "نمی")
 }
+
+/// The second parts of surnames (son of, born of, race, glory, descendant, ancestor), written
+/// with a ZWNJ after the name (`فردوسی‌پور`, `حسن‌زاده`): none of them stands after a noun
+/// as a word of its own in running text (`فرد`, an individual, is left out).
+const SURNAME_PARTS: [&str; 6] = ["پور", "زاده", "نژاد", "فر", "نیا", "کیا"];
 
 /// The plural clitics: our, your, their.
 const PLURAL_CLITICS: [&str; 3] = ["مان", "تان", "شان"];
@@ -1110,6 +1121,23 @@ fn join_by_rules(
             },
         ));
     }
+    // A surname's second part typed apart, after a word that is no function word and no
+    // verb (هاشمی پور, ابوالقاسم پور).
+    if compounds
+        && !stop1
+        && !verb1
+        && has_chars(w1, 2)
+        && !w1.ends_with(ZWNJ)
+        && let Some(&part) = SURNAME_PARTS.iter().find(|&&p| p == w2)
+    {
+        return Some((
+            join,
+            Decision {
+                reason: HalfSpace::Surname,
+                evidence: part,
+            },
+        ));
+    }
     // The ezafe ی written apart after a silent ه (واسطه ی): a letter alone is no word.
     if compounds && w2 == "ی" && silent_heh(w1) && real(e1) && (!stop1 || content) {
         return Some((
@@ -1337,6 +1365,25 @@ mod tests {
     /// A second part the treebank writes joined after many words joins a content word it
     /// does not list a pair for; the part is the evidence. Not after a function word, not in
     /// conservative restoration, not on a line that already uses ZWNJs.
+    #[test]
+    fn surname_parts_join_names() {
+        let join = |w1, w2, compounds| {
+            join_spaced(w1, w2, Spacing::Standard, compounds, false).map(|(j, d)| (j, d.reason))
+        };
+        let surname = Some((Join::Zwnj, HalfSpace::Surname));
+        assert_eq!(join("هاشمی", "پور", true), surname);
+        assert_eq!(join("ابوالقاسم", "پور", true), surname);
+        assert_eq!(join("حسن", "زاده", true), surname);
+        assert_eq!(
+            join("نادر", "پور", true),
+            Some((Join::Nothing, HalfSpace::Surname))
+        );
+        // Not after a function word, not on a line that uses ZWNJs, not فرد (an individual).
+        assert_eq!(join("این", "نژاد", true), None);
+        assert_eq!(join("هاشمی", "پور", false), None);
+        assert_eq!(join("انصاری", "فرد", true), None);
+    }
+
     #[test]
     fn tagged_compounds_join_on_a_spaced_line() {
         let join = |w1, w2, mode, spaced| join_spaced(w1, w2, mode, true, spaced).map(|(j, _)| j);
