@@ -19,9 +19,9 @@
 //! * compounds the lexicon spells with a ZWNJ (`سرمایه گذاران`, `بین المللی`), in the plural
 //!   of an agent noun too (`کشتی گیران`, `بهرهبرداران`), and paired compounds with the linking
 //!   `و` (`گفت وگو`, `گفتوگو`); where both parts are words of their own, only a compound the
-//!   word lists tag: typed apart, on a line that types a suffix or `می` apart, whose lost
-//!   ZWNJs became spaces (`کتاب ها … سرنوشت ساز`); fused, on a line that does not, whose
-//!   ZWNJs were deleted (`ثبتنام` → `ثبت‌نام`);
+//!   word lists tag: fused (`ثبتنام` → `ثبت‌نام`), and typed apart only on a line that types a
+//!   suffix or `می` apart, whose lost ZWNJs became spaces (`کتاب ها … سرنوشت ساز`; the line
+//!   is read as the normalizer writes it, see `normalize/line_evidence.rs`);
 //! * in [`Spacing::Standard`], where the rules decide nothing or otherwise, the spellings of
 //!   the annotated UD Persian treebanks (`data/treebank.tsv`): pairs they join with a ZWNJ
 //!   more often than they space them (`سه شنبه`), words they write with ZWNJs more than
@@ -256,8 +256,7 @@ fn standard_spelling(fused: &str) -> Option<&'static str> {
 /// In [`Spacing::Standard`], the word lists' spelling with one ZWNJ of `fused`, where the
 /// lists tag that spelling as a word of its own (a noun, adjective or adverb) and both its
 /// parts are words (آتش‌بس, ثبت‌نام), more frequent than the fused spelling, the first part
-/// not a function word, and the treebank not writing it apart. Not on a line that types a
-/// suffix or `می` apart: there ZWNJs became spaces, and a fused word is as it was written.
+/// not a function word, and the treebank not writing it apart.
 fn tagged_spelling(fused: &str, mode: Spacing) -> Option<&'static str> {
     let lex = &*LEXICON;
     if mode != Spacing::Standard {
@@ -477,7 +476,7 @@ fn may_end_in_suffix(b: &[u8]) -> bool {
 /// The cheap test before [`join_spaced`]: could the space between `w1` and `w2` be inside a
 /// word? The byte tests are combined without branches between them: each passes often
 /// enough on running text that a branch on it would be mispredicted.
-pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool, spaced_line: bool) -> bool {
+pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool) -> bool {
     let (b1, b2) = (w1.as_bytes(), w2.as_bytes());
     // Every suffix word starts with ه, ت or ا and is at most six letters.
     let first = first_letter(b2);
@@ -488,9 +487,8 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool, spaced_line: b
         || is_plural_clitic(b2)
         || (compounds && b2.len() <= 8 && SURNAME_PARTS.contains(&w2))
         || (compounds
-            && (((spaced_line || compound_shape(b1, b2))
-                && (LEXICON.may_be_pair(w1, w2)
-                    || plural_an_stem(w2).is_some_and(|s| LEXICON.may_be_pair(w1, s)))
+            && (((LEXICON.may_be_pair(w1, w2)
+                || plural_an_stem(w2).is_some_and(|s| LEXICON.may_be_pair(w1, s)))
                 && !has_zwnj(w1))
                 || LEXICON.may_be_treebank_pair(w1, w2)
                 || LEXICON.bound_part(w2).is_some()
@@ -564,42 +562,13 @@ fn is_plural_clitic(w: &[u8]) -> bool {
 const HE: u16 = utf8_u16("ه");
 const TE: u16 = utf8_u16("ت");
 const ALEF: u16 = utf8_u16("ا");
-const ALEF_MADDA: u16 = utf8_u16("آ");
 const NUN: u16 = utf8_u16("ن");
-const VAV: u16 = utf8_u16("و");
-const YE: u16 = utf8_u16("ی");
-const BE: u16 = utf8_u16("ب");
 const MI: u32 = utf8_u32("می");
 
 /// The first two bytes of `w` (the first letter of a Persian word), or 0.
 #[inline]
 fn first_letter(w: &[u8]) -> u16 {
     w.get(..2).map_or(0, |p| u16::from_le_bytes([p[0], p[1]]))
-}
-
-/// The two bytes `back` bytes before the end of `w` (the last letter for 2, the one before
-/// it for 4), or 0.
-#[inline]
-fn letter_from_end(w: &[u8], back: usize) -> u16 {
-    w.len()
-        .checked_sub(back)
-        .and_then(|k| w.get(k..k + 2))
-        .map_or(0, |p| u16::from_le_bytes([p[0], p[1]]))
-}
-
-/// Could `w1` + ZWNJ + `w2` pass [`zwnj_boundary`], or be a paired compound whose second
-/// part starts with the linking `و` and is no word of its own (گفت‌وگو, جست‌وجو)? Byte
-/// checks on the letters at the join, so that most pairs are rejected before any hashing.
-fn compound_shape(w1: &[u8], w2: &[u8]) -> bool {
-    let (first2, last2) = (first_letter(w2), letter_from_end(w2, 2));
-    let bi = (w1.len() == 4) & (first_letter(w1) == BE) & (letter_from_end(w1, 2) == YE);
-    bi | (letter_from_end(w1, 2) == HE)
-        | (first2 == ALEF_MADDA)
-        | (first2 == ALEF)
-        | (last2 == YE)
-        | (last2 == HE)
-        | ((last2 == NUN) & (letter_from_end(w2, 4) == ALEF))
-        | ((first2 == VAV) & (w2.len() > 2))
 }
 
 /// Is `word` a finite verb form: an optional `می`/`نمی`/`ب`/`ن` prefix, then a stem with a
@@ -621,16 +590,12 @@ pub(crate) fn is_finite_verb(word: &str) -> bool {
 
 /// The byte offsets in the fused word `w` (no ZWNJ, letters normalized) where ZWNJs belong,
 /// with the decision, or `None` to leave it.
-pub(crate) fn split_fused(
-    w: &str,
-    mode: Spacing,
-    spaced_line: bool,
-) -> Option<(Vec<usize>, Decision)> {
+pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decision)> {
     if mode == Spacing::Off || !has_chars(w, 3) {
         return None;
     }
     let compound = fused_candidate(w)?;
-    let ruled = split_by_rules(w, mode, compound, spaced_line);
+    let ruled = split_by_rules(w, mode, compound);
     // The treebank's spelling, where the rules find none or another (Standard only: one
     // attestation is not the safest evidence). Where both agree, the rule is the reason.
     let Some(h) = (compound && mode == Spacing::Standard)
@@ -654,12 +619,7 @@ pub(crate) fn split_fused(
 
 /// [`split_fused`] by the rules and the word lists, for a word that passed the cheap test
 /// (`compound`: it may be a listed compound).
-fn split_by_rules(
-    w: &str,
-    mode: Spacing,
-    compound: bool,
-    spaced_line: bool,
-) -> Option<(Vec<usize>, Decision)> {
+fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>, Decision)> {
     let lex = &*LEXICON;
     let fused = lex.get(w);
     let fused_freq = fused.map_or(0, |e| e.freq);
@@ -667,7 +627,7 @@ fn split_by_rules(
     if compound
         && let Some(h) = standard_spelling(w)
             .or_else(|| standard_plural_spelling(w))
-            .or_else(|| tagged_spelling(w, mode).filter(|_| !spaced_line))
+            .or_else(|| tagged_spelling(w, mode))
         && !plural_reading_wins(w, h)
     {
         let offsets = zwnj_offsets(h);
@@ -872,19 +832,20 @@ fn split_by_rules(
 
 /// Should the space between the words `w1` and `w2` (letters normalized; `w1` may hold
 /// ZWNJs) go? `compounds`: the line has no ZWNJ of its own, so compounds may join;
-/// `spaced_line`: it also types a suffix or the verbal prefix apart, so its lost ZWNJs
-/// became spaces, and a compound the word lists tag joins even where both parts are words.
+/// `spaced_line`, asked last and only where it decides: does the line also type a suffix or
+/// the verbal prefix apart, so that its lost ZWNJs became spaces? Then a compound the word
+/// lists tag joins even where both parts are words.
 pub(crate) fn join_spaced(
     w1: &str,
     w2: &str,
     mode: Spacing,
     compounds: bool,
-    spaced_line: bool,
+    spaced_line: &mut dyn FnMut() -> bool,
 ) -> Option<(Join, Decision)> {
     if mode == Spacing::Off || w1.is_empty() || w2.is_empty() || VETO.contains(&(w1, w2)) {
         return None;
     }
-    if !pair_candidate(w1, w2, compounds, spaced_line) {
+    if !pair_candidate(w1, w2, compounds) {
         return None;
     }
     join_by_rules(w1, w2, mode, compounds, spaced_line).or_else(|| {
@@ -919,7 +880,7 @@ fn join_by_rules(
     w2: &str,
     mode: Spacing,
     compounds: bool,
-    spaced_line: bool,
+    spaced_line: &mut dyn FnMut() -> bool,
 ) -> Option<(Join, Decision)> {
     let lex = &*LEXICON;
     let compound = compounds
@@ -1012,7 +973,6 @@ fn join_by_rules(
     // A compound of two words that the word lists tag as a word of its own (نخست‌وزیر,
     // سرنوشت‌ساز), not after a function word and not a verb phrase (ایجاد شده, شکل گرفته).
     if compound
-        && spaced_line
         && !stop1
         && !is_auxiliary(w2)
         && !is_participle(w2)
@@ -1021,6 +981,7 @@ fn join_by_rules(
         && lex
             .get(h)
             .is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE | FLAG_ADVERB) != 0)
+        && spaced_line()
     {
         return Some((
             Join::Zwnj,
@@ -1172,7 +1133,7 @@ mod tests {
     use super::*;
 
     fn split(w: &str) -> Option<String> {
-        let (offsets, _) = split_fused(w, Spacing::Standard, false)?;
+        let (offsets, _) = split_fused(w, Spacing::Standard)?;
         let mut out = String::new();
         let mut last = 0;
         for at in offsets {
@@ -1252,7 +1213,7 @@ mod tests {
             for w2 in &words {
                 let pair = format!("{w1} {w2}");
                 let passes = space_may_join(pair.as_bytes(), w1.len());
-                assert!(passes || !pair_candidate(w1, w2, false, false), "{pair}");
+                assert!(passes || !pair_candidate(w1, w2, false), "{pair}");
                 admitted += usize::from(passes);
             }
         }
@@ -1338,27 +1299,28 @@ mod tests {
 
     #[test]
     fn treebank_decisions_show_their_spelling() {
-        let (join, d) = join_spaced("سه", "شنبه", Spacing::Standard, true, false).expect("joined");
+        let (join, d) =
+            join_spaced("سه", "شنبه", Spacing::Standard, true, &mut || false).expect("joined");
         assert_eq!(
             (join, d.reason, d.evidence),
             (Join::Zwnj, HalfSpace::Treebank, "سه\u{200C}شنبه")
         );
-        let (offsets, d) = split_fused("سهشنبه", Spacing::Standard, false).expect("split");
+        let (offsets, d) = split_fused("سهشنبه", Spacing::Standard).expect("split");
         assert_eq!((offsets, d.reason), (vec!["سه".len()], HalfSpace::Treebank));
         // Conservative restoration does not use it.
         assert_eq!(
-            join_spaced("سه", "شنبه", Spacing::Conservative, true, false),
+            join_spaced("سه", "شنبه", Spacing::Conservative, true, &mut || {
+                false
+            }),
             None
         );
-        assert_eq!(split_fused("سهشنبه", Spacing::Conservative, false), None);
-        // A tagged compound of two words: Standard only, and not on a line whose ZWNJs
-        // became spaces.
-        assert!(split_fused("ثبتنام", Spacing::Standard, false).is_some());
-        assert_eq!(split_fused("ثبتنام", Spacing::Standard, true), None);
-        assert_eq!(split_fused("ثبتنام", Spacing::Conservative, false), None);
+        assert_eq!(split_fused("سهشنبه", Spacing::Conservative), None);
+        // A tagged compound of two words: Standard only.
+        assert!(split_fused("ثبتنام", Spacing::Standard).is_some());
+        assert_eq!(split_fused("ثبتنام", Spacing::Conservative), None);
         // Where a rule gives the treebank's spelling, the rule is the reason.
         assert!(LEXICON.treebank_word("میرود").is_some());
-        let (_, d) = split_fused("میرود", Spacing::Standard, false).expect("split");
+        let (_, d) = split_fused("میرود", Spacing::Standard).expect("split");
         assert_eq!(d.reason, HalfSpace::VerbPrefix);
     }
 
@@ -1368,7 +1330,8 @@ mod tests {
     #[test]
     fn surname_parts_join_names() {
         let join = |w1, w2, compounds| {
-            join_spaced(w1, w2, Spacing::Standard, compounds, false).map(|(j, d)| (j, d.reason))
+            join_spaced(w1, w2, Spacing::Standard, compounds, &mut || false)
+                .map(|(j, d)| (j, d.reason))
         };
         let surname = Some((Join::Zwnj, HalfSpace::Surname));
         assert_eq!(join("هاشمی", "پور", true), surname);
@@ -1386,7 +1349,9 @@ mod tests {
 
     #[test]
     fn tagged_compounds_join_on_a_spaced_line() {
-        let join = |w1, w2, mode, spaced| join_spaced(w1, w2, mode, true, spaced).map(|(j, _)| j);
+        let join = |w1, w2, mode, spaced: bool| {
+            join_spaced(w1, w2, mode, true, &mut || spaced).map(|(j, _)| j)
+        };
         assert_eq!(
             join("سرنوشت", "ساز", Spacing::Standard, true),
             Some(Join::Zwnj)
@@ -1408,23 +1373,26 @@ mod tests {
             assert!(
                 !LEXICON.may_be_treebank_pair(w1, w2) || LEXICON.treebank_pair(w1, w2).is_none()
             );
-            let (join, d) = join_spaced(w1, w2, Spacing::Standard, true, false).expect(w1);
+            let (join, d) = join_spaced(w1, w2, Spacing::Standard, true, &mut || false).expect(w1);
             assert_eq!(
                 (join, d.reason, d.evidence),
                 (Join::Zwnj, HalfSpace::Treebank, w2)
             );
             assert_eq!(
-                join_spaced(w1, w2, Spacing::Conservative, true, false),
+                join_spaced(w1, w2, Spacing::Conservative, true, &mut || false),
                 None
             );
-            assert_eq!(join_spaced(w1, w2, Spacing::Standard, false, false), None);
+            assert_eq!(
+                join_spaced(w1, w2, Spacing::Standard, false, &mut || false),
+                None
+            );
         }
         assert_eq!(
-            join_spaced("از", "سازی", Spacing::Standard, true, false),
+            join_spaced("از", "سازی", Spacing::Standard, true, &mut || false),
             None
         );
         assert_eq!(
-            join_spaced("و", "گیری", Spacing::Standard, true, false),
+            join_spaced("و", "گیری", Spacing::Standard, true, &mut || false),
             None
         );
         assert_eq!(LEXICON.bound_part("ساز"), None);
@@ -1503,7 +1471,7 @@ mod tests {
         ];
         for (w1, w2, want) in cases {
             assert_eq!(
-                join_spaced(w1, w2, Spacing::Standard, true, false).map(|(j, _)| j),
+                join_spaced(w1, w2, Spacing::Standard, true, &mut || false).map(|(j, _)| j),
                 want,
                 "{w1} {w2}"
             );

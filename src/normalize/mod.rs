@@ -38,6 +38,7 @@ pub(crate) mod engine;
 pub(crate) mod letters;
 #[rustfmt::skip]
 mod presentation;
+mod line_evidence;
 pub(crate) mod protect;
 mod punctuation;
 mod restore;

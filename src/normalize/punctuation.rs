@@ -66,10 +66,13 @@ pub(crate) fn is_convertible_quote(c: char) -> bool {
     matches!(c, '"' | '\u{201C}' | '\u{201D}') // QUOTATION MARK, LEFT / RIGHT DOUBLE QUOTATION MARK
 }
 
-/// The offset in `rest` of the next convertible quote mark on the same line.
+/// The offset in `rest` of the next convertible quote mark on the same line, if no guillemet
+/// comes first: a quotation does not close across one (`"… «…» …"`), so that the marks the
+/// first pass converts inside it do not change the pairs a second pass finds.
 pub(crate) fn next_quote(rest: &str) -> Option<usize> {
     let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
-    line.find(is_convertible_quote)
+    line.find(|c| is_convertible_quote(c) || matches!(c, '«' | '»'))
+        .filter(|&k| line[k..].starts_with(is_convertible_quote))
 }
 
 /// Is the Persian word at the start of `rest` an ordinal or number suffix written joined to
@@ -130,5 +133,6 @@ mod tests {
     fn quotes_on_the_same_line_only() {
         assert_eq!(next_quote("سلام\" و"), Some(8));
         assert_eq!(next_quote("سلام\n\""), None);
+        assert_eq!(next_quote("سلام «دوست» \""), None);
     }
 }

@@ -8,6 +8,8 @@ use super::controls::is_removable_control;
 use super::engine::plain_letter_run;
 use super::engine::quiet::Kernel;
 use super::letters::{is_presentation_form, persian_form, presentation_form};
+use super::line_evidence::LineEvidence;
+use super::{Diacritics, Letters, diacritics};
 use crate::chars::{
     KASHIDA, ZWNJ, ZWNJ_UTF8, has_zwnj, is_arabic_letter, is_arabic_mark, is_space, joins_forward,
 };
@@ -243,7 +245,7 @@ fn word_end<const FORMS: bool>(text: &str, at: usize) -> Option<Plain> {
             // does not join is deleted by the normalizer: the slow reader leaves it out.
             // One that no letter follows is not part of the word (the normalizer deletes it).
             Some(0xE2) if bytes.get(i..i + 3) == Some(&ZWNJ_UTF8) => {
-                if !matches!(bytes.get(i + 3), Some(0xD8..=0xDB)) {
+                if !letter_at(text, i + 3) {
                     return plain(i, i, forms);
                 }
                 if !zwnj_joins(text, at, i) {
@@ -268,9 +270,7 @@ fn ends_plain_word(text: &str, i: usize) -> bool {
     match bytes.get(i) {
         None => true,
         Some(&b) if b < 0x80 => true,
-        Some(0xE2) if bytes.get(i..i + 3) == Some(&ZWNJ_UTF8) => {
-            !matches!(bytes.get(i + 3), Some(0xD8..=0xDB))
-        }
+        Some(0xE2) if bytes.get(i..i + 3) == Some(&ZWNJ_UTF8) => !letter_at(text, i + 3),
         Some(_) => {
             let c = text[i..].chars().next().expect("char boundary");
             !(is_arabic_letter(c)
@@ -280,6 +280,19 @@ fn ends_plain_word(text: &str, i: usize) -> bool {
                 || ('\u{FB50}'..='\u{FEFF}').contains(&c))
         }
     }
+}
+
+/// Does a letter start at `i` (a character boundary), past what the normalizer deletes
+/// (marks, kashida, invisible controls)? Asked after a ZWNJ, which belongs to a word only
+/// before a letter, as [`Word::read_chars`] reads it: not before a digit or punctuation of the
+/// Arabic block.
+#[inline]
+fn letter_at(text: &str, i: usize) -> bool {
+    matches!(text.as_bytes().get(i), Some(0xD8..=0xDB))
+        && text[i..]
+            .chars()
+            .find(|&c| !(is_arabic_mark(c) || c == KASHIDA || is_removable_control(c)))
+            .is_some_and(|c| is_arabic_letter(c) || presentation_letters(c).is_some())
 }
 
 /// Does the ZWNJ at `i` of the plain word starting at `at` follow a letter that joins? Kept
@@ -377,7 +390,7 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
             };
             if w1.len() < s - w || space_may_join(bytes, s) {
                 let next = plain_word_end(text, s + 1);
-                if next.is_none_or(|e| pair_candidate(w1, &text[s + 1..e.letters], false, false)) {
+                if next.is_none_or(|e| pair_candidate(w1, &text[s + 1..e.letters], false)) {
                     return (Scan::At(w), s);
                 }
             }
@@ -411,41 +424,6 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
     (scan, i)
 }
 
-/// Does `line` (one without ZWNJs) type the plural suffix or the verbal prefix as a word of
-/// its own (`کتاب ها`, `کتاب های`, `می شود`, `نمی شود`)? Then its ZWNJs were typed as spaces,
-/// not deleted, and a space between the two parts of a listed compound is likely a lost ZWNJ
-/// too ([`crate::halfspace::join_spaced`]). Two substring searches; most lines of raw text
-/// end the search early.
-pub(crate) fn spaced_line(line: &str) -> bool {
-    use memchr::memmem::Finder;
-    use std::sync::LazyLock;
-    static PLURAL: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" ها".as_bytes()));
-    static PREFIX: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("می ".as_bytes()));
-    let b = line.as_bytes();
-    // A letter's lead byte in the Arabic block, or a ZWNJ's first byte: the word goes on.
-    let goes_on = |k: usize| b.get(k).is_some_and(|&x| matches!(x, 0xD8..=0xDB | 0xE2));
-    let plural = PLURAL.find_iter(b).any(|k| {
-        // ها, های or هایی, then the end of the word.
-        let mut end = k + " ها".len();
-        for _ in 0..2 {
-            if b[end..].starts_with("ی".as_bytes()) {
-                end += "ی".len();
-            }
-        }
-        !goes_on(end)
-    });
-    plural
-        || PREFIX.find_iter(b).any(|k| {
-            let start = if line[..k].ends_with('ن') {
-                k - "ن".len()
-            } else {
-                k
-            };
-            let before = line[..start].chars().next_back();
-            before.is_none_or(|c| c == ' ') && goes_on(k + "می ".len())
-        })
-}
-
 /// What restoration's plans depend on besides the text: the normalizer's settings.
 #[derive(Clone, Copy)]
 pub(crate) struct Options {
@@ -458,9 +436,12 @@ pub(crate) struct Options {
     /// The quiet-block kernel, where the processor has one: the scan of a line that uses
     /// ZWNJs reads its words with it.
     pub kernel: Option<Kernel>,
-    /// Does the line type a suffix or the verbal prefix apart (`کتاب ها`, `می شود`), so
-    /// that its lost ZWNJs became spaces ([`spaced_line`])?
-    pub spaced_line: bool,
+    /// What the letters step writes, for reading how a line lost its ZWNJs
+    /// ([`LineEvidence`]).
+    pub letters: Letters,
+    /// What the diacritics step removes: a vowel mark it removes at the start of a word (a
+    /// slip of the keyboard after a space) does not keep the word from the one before it.
+    pub diacritics: Diacritics,
 }
 
 /// What the cheap tests say about a word.
@@ -495,6 +476,8 @@ pub(crate) struct Plan {
     full_at: Option<usize>,
     /// The planned words as they will be written, joined (kept to reuse its memory).
     joined: String,
+    /// How the line being planned lost its ZWNJs, read when a decision asks.
+    evidence: LineEvidence,
 }
 
 impl Plan {
@@ -537,7 +520,6 @@ impl Plan {
         at: usize,
         user: Option<&'static HalfSpaceWords>,
         split_fused_words: bool,
-        spaced_line: bool,
     ) -> Cheap {
         let (found, cached) = match self.cheap_next {
             Some((start, word)) if start == at => (Some(word), true),
@@ -577,7 +559,8 @@ impl Plan {
                     }
                     None => return Cheap::Full,
                 },
-                Some(c) if in_gap(c) => return Cheap::Full,
+                // A gap of other whitespace, or a mark before the word: the full path.
+                Some(c) if in_gap(c) || is_arabic_mark(c) => return Cheap::Full,
                 _ => None,
             }
         } else if after.is_some_and(in_gap) {
@@ -592,8 +575,7 @@ impl Plan {
         // On a line that already uses ZWNJs, spaced compounds are kept (see `plan`): only
         // the suffix, prefix and clitic tests apply.
         let pair = |w2| {
-            pair_candidate(w, w2, split_fused_words, spaced_line)
-                || user.is_some_and(|u| u.knows_pair(w, w2))
+            pair_candidate(w, w2, split_fused_words) || user.is_some_and(|u| u.knows_pair(w, w2))
         };
         if fused || next.is_some_and(|(_, w2)| pair(w2)) {
             return Cheap::Full;
@@ -632,7 +614,7 @@ impl Plan {
                     Scan::At(w) => word = w,
                 }
             }
-            match self.cheap(text, word, options.user, split, options.spaced_line) {
+            match self.cheap(text, word, options.user, split) {
                 Cheap::Nothing { next: Some(next) } => word = next,
                 Cheap::Nothing { next: None } => return false,
                 // This word needs the full path: now, or when the engine reaches it.
@@ -690,7 +672,7 @@ impl Plan {
         } else {
             match user.and_then(|u| u.split(&self.first.text)) {
                 Some(decided) => decided,
-                None => split_fused(&self.first.text, mode, options.spaced_line),
+                None => split_fused(&self.first.text, mode),
             }
         };
         // Each ZWNJ's place in the input: before a character, or inside a ligature, which
@@ -719,6 +701,13 @@ impl Plan {
                 + text[end..]
                     .find(|c: char| !in_gap(c))
                     .unwrap_or(text.len() - end);
+            // Past vowel marks the diacritics step removes: the second pass reads the word
+            // without them.
+            let removed = |c: char| is_arabic_mark(c) && diacritics::removes(c, options.diacritics);
+            let gap_end = gap_end
+                + text[gap_end..]
+                    .find(|c: char| !removed(c))
+                    .unwrap_or(text.len() - gap_end);
             if gap_end == end || !text[gap_end..].starts_with(starts_word) {
                 break;
             }
@@ -736,13 +725,16 @@ impl Plan {
                 // On a line that already uses ZWNJs, a compound written with a space is the
                 // writer's style (news desks write خصوصی سازی), not a lost ZWNJ: only spaces
                 // before suffixes and after prefixes are fixed there.
-                None => join_spaced(
-                    joined,
-                    &self.second.text,
-                    mode,
-                    split_fused_words,
-                    options.spaced_line,
-                ),
+                None => {
+                    let evidence = &mut self.evidence;
+                    join_spaced(
+                        joined,
+                        &self.second.text,
+                        mode,
+                        split_fused_words,
+                        &mut || evidence.spaced(text, at, options.letters),
+                    )
+                }
             };
             let Some((join, decision)) = decided else {
                 break;
@@ -769,38 +761,13 @@ impl Plan {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_spaced_line_types_a_suffix_or_the_prefix_apart() {
-        for line in [
-            "کتاب ها",
-            "این کتاب های خوب",
-            "کتاب هایی.",
-            "می شود",
-            "او نمی داند",
-            "بر می گردد",
-        ] {
-            assert!(spaced_line(line), "{line}");
-        }
-        for line in [
-            "کتابها",
-            "میشود",
-            "سه هزار",  // ها starts a longer word
-            "های",      // no space before it
-            "علمی شد",  // not the prefix
-            "رفت و می", // nothing after it
-            "",
-        ] {
-            assert!(!spaced_line(line), "{line}");
-        }
-    }
-
     /// A plain word is read from its bytes; the result is what reading it a character at a
     /// time gives, input offsets included.
     #[test]
     fn plain_words_read_as_characters_do() {
         let seed = include_str!("../../tests/data/seed-article.txt");
         let normalized = include_str!("../../tests/data/seed-article.normalized.txt");
-        let odd = "كتاب‌ها ﻻزم می‌ـشود سلام‌ ‌ها x‌y";
+        let odd = "كتاب‌ها ﻻزم می‌ـشود سلام‌ ‌ها x‌y یکیک‌٠";
         let (mut fast, mut slow) = (Word::default(), Word::default());
         for text in [seed, normalized, odd] {
             for (at, c) in text.char_indices().filter(|&(_, c)| starts_word(c)) {

@@ -73,7 +73,7 @@ fn run_with<S: Sink>(n: &Normalizer, text: &str, sink: &mut S, quiet: bool) {
         quiet,
         quiet_report: quiet::Report::default(),
         plan: Plan::default(),
-        zwnj_line: (0, false, false),
+        zwnj_line: (0, false),
     };
     e.run();
 }
@@ -146,7 +146,7 @@ struct Engine<'t, 's, S> {
     /// What restoration decided for the words ahead.
     plan: Plan,
     /// (end of the line last checked, whether it contains a ZWNJ)
-    zwnj_line: (usize, bool, bool),
+    zwnj_line: (usize, bool),
 }
 
 impl<S: Sink> Engine<'_, '_, S> {
@@ -289,7 +289,8 @@ impl<S: Sink> Engine<'_, '_, S> {
             user: self.n.user_words.map(|u| u.0),
             clean_zwnj: self.n.zwnj,
             kernel: self.quiet,
-            spaced_line: split && self.zwnj_line.2,
+            letters: self.n.letters,
+            diacritics: self.n.diacritics,
         };
         self.plan.plan(self.text, i, options, split);
     }
@@ -316,8 +317,7 @@ impl<S: Sink> Engine<'_, '_, S> {
                 before.is_some_and(|c| joins_forward(letter(base_letter(c, true))))
                     && after.is_some_and(|c| is_arabic_letter(letter(base_letter(c, false))))
             });
-            let spaced = !has && restore::spaced_line(&text[start..end]);
-            self.zwnj_line = (end, has, spaced);
+            self.zwnj_line = (end, has);
         }
         self.zwnj_line.1
     }

@@ -1,0 +1,269 @@
+//! How a line without ZWNJs lost them: typed as spaces (`کتاب ها`, `می شود`) or deleted
+//! (`کتابها`, `میشود`). Restoration joins a compound of two words typed apart only on a line
+//! whose ZWNJs became spaces ([`crate::halfspace::join_spaced`]).
+//!
+//! The line is read as the normalizer writes it, so that a second pass finds what the first
+//! found: letters in the form the letters step gives them, presentation forms as their
+//! letters, without what the steps delete (vowel marks, kashida, controls, stray ZWNJs), one
+//! space for a run of spaces. Most lines are written so already and are read in place.
+
+use std::sync::LazyLock;
+
+use super::Letters;
+use super::engine::{plain_letter_run, skipped};
+use super::letters;
+use crate::chars::{is_space, joins_forward};
+
+/// Whether the line around an offset types a suffix or the verbal prefix apart, read once per
+/// line and only when asked.
+#[derive(Default)]
+pub(crate) struct LineEvidence {
+    /// The line last read (start, end) and the answer for it.
+    line: Option<(usize, usize, bool)>,
+    /// The line as the normalizer writes it (kept to reuse its memory).
+    scratch: Vec<u8>,
+}
+
+impl LineEvidence {
+    /// Does the line of `text` around `at` type the plural suffix after a letter that joins,
+    /// or the verbal prefix, as a word of its own?
+    pub(crate) fn spaced(&mut self, text: &str, at: usize, mode: Letters) -> bool {
+        if let Some((start, end, spaced)) = self.line
+            && (start..=end).contains(&at)
+        {
+            return spaced;
+        }
+        let bytes = text.as_bytes();
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |k| k + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |k| at + k);
+        let spaced = read(&text[start..end], mode, &mut self.scratch);
+        self.line = Some((start, end, spaced));
+        spaced
+    }
+}
+
+/// Does the line `text` type a suffix or the verbal prefix apart ([`spaced`]), read as the
+/// normalizer writes it (in `line`, unless it is written so already)?
+fn read(text: &str, mode: Letters, line: &mut Vec<u8>) -> bool {
+    let table = &AS_WRITTEN[mode as usize];
+    let b = text.as_bytes();
+    // Most lines are written so already: then they are read as they are.
+    if mode == Letters::Persian && written_as_read(b, table) {
+        return spaced(b);
+    }
+    line.clear();
+    line.reserve(b.len());
+    let push = |line: &mut Vec<u8>, c: char| {
+        if c != ' ' || line.last() != Some(&b' ') {
+            line.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+    };
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            // ASCII: a space for a tab, one space for a run.
+            let x = if matches!(x, b'\t' | 0x0B | 0x0C) {
+                b' '
+            } else {
+                x
+            };
+            if x != b' ' || line.last() != Some(&b' ') {
+                line.push(x);
+            }
+            i += 1;
+        } else if x < 0xE0 {
+            // Two bytes: the table has the bytes written for them, if any.
+            let cp = usize::from(x & 0x1F) << 6 | usize::from(b[i + 1] & 0x3F);
+            match table[cp] {
+                [0, _] => {}
+                [b' ', _] => push(line, ' '),
+                [p, q] => line.extend_from_slice(&[p, q]),
+            }
+            i += 2;
+        } else {
+            // Rare: presentation forms, spaces and controls of three bytes.
+            let c = text[i..].chars().next().expect("a character boundary");
+            match letters::is_presentation_form(c).then(|| letters::presentation_form(c)) {
+                Some(Some(base)) => {
+                    for b in base.chars().filter(|&b| !deleted(b)) {
+                        push(line, as_written(b, mode));
+                    }
+                }
+                _ if deleted(c) => {}
+                _ => push(line, as_written(c, mode)),
+            }
+            i += c.len_utf8();
+        }
+    }
+    spaced(line)
+}
+
+/// Does `line` (one without ZWNJs, as the normalizer writes it: Persian letters, single
+/// spaces) type the plural suffix after a letter that joins, or the verbal prefix, as a word
+/// of its own (`کتاب ها`, `کتاب های`, `می شود`, `نمی شود`)? Then its ZWNJs were typed as
+/// spaces, not deleted, and a space between the two parts of a listed compound is likely a
+/// lost ZWNJ too ([`crate::halfspace::join_spaced`]), while a fused word is as it was typed.
+/// After a letter that does not join (`کشور ها`) the plural proves nothing, and it would
+/// not survive the first pass (`کشورها`). Two substring searches.
+fn spaced(line: &[u8]) -> bool {
+    use memchr::memmem::Finder;
+    use std::sync::LazyLock;
+    static PLURAL: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" ها".as_bytes()));
+    static PREFIX: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("می ".as_bytes()));
+    let b = line;
+    // A letter's lead byte in the Arabic block: the word goes on.
+    let goes_on = |k: usize| b.get(k).is_some_and(|&x| matches!(x, 0xD8..=0xDB));
+    let plural = PLURAL.find_iter(b).any(|k| {
+        // ها, های or هایی, then the end of the word, after a letter that joins.
+        let mut end = k + " ها".len();
+        for _ in 0..2 {
+            if b[end..].starts_with("ی".as_bytes()) {
+                end += "ی".len();
+            }
+        }
+        !goes_on(end) && last_char(&b[..k]).is_some_and(joins_forward)
+    });
+    plural
+        || PREFIX.find_iter(b).any(|k| {
+            let start = if b[..k].ends_with("ن".as_bytes()) {
+                k - "ن".len()
+            } else {
+                k
+            };
+            last_char(&b[..start]).is_none_or(|c| c == ' ') && goes_on(k + "می ".len())
+        })
+}
+
+/// The last character of the UTF-8 bytes `b`, if any.
+fn last_char(b: &[u8]) -> Option<char> {
+    let start = b.iter().rposition(|&x| x & 0xC0 != 0x80)?;
+    std::str::from_utf8(&b[start..]).ok()?.chars().next()
+}
+
+/// How [`read`] writes a character that no step deletes and that is no
+/// presentation form: a space for any space, else the letter the letters step (in `mode`)
+/// writes for it.
+fn as_written(c: char, mode: Letters) -> char {
+    if is_space(c) {
+        ' '
+    } else {
+        letters::persian_letter(c, mode).unwrap_or(c)
+    }
+}
+
+/// Does [`read`] read the line `b` as it is written, in
+/// [`Letters::Persian`]: plain letters, ASCII without tabs or two spaces in a row, and
+/// characters of two bytes that `table` writes as they are? Runs of plain letters go eight
+/// at a time; a character of three bytes or more gives up (the caller then reads the line a
+/// character at a time).
+fn written_as_read(b: &[u8], table: &[[u8; 2]; 0x800]) -> bool {
+    let mut i = 0;
+    loop {
+        i = plain_letter_run(b, i);
+        let Some(&x) = b.get(i) else {
+            return true;
+        };
+        if x < 0x80 {
+            if matches!(x, b'\t' | 0x0B | 0x0C) || (x == b' ' && b.get(i + 1) == Some(&b' ')) {
+                return false;
+            }
+            i += 1;
+        } else if x < 0xE0 {
+            let cp = usize::from(x & 0x1F) << 6 | usize::from(b[i + 1] & 0x3F);
+            if table[cp] != [x, b[i + 1]] {
+                return false;
+            }
+            i += 2;
+        } else {
+            let c = std::str::from_utf8(&b[i..(i + 4).min(b.len())])
+                .or_else(|e| std::str::from_utf8(&b[i..i + e.valid_up_to()]))
+                .ok()
+                .and_then(|s| s.chars().next());
+            match c {
+                Some(c) if !deleted(c) && !letters::is_presentation_form(c) && !is_space(c) => {
+                    i += c.len_utf8();
+                }
+                _ => return false,
+            }
+        }
+    }
+}
+
+/// Does [`read`] leave `c` out: a character a step deletes (a mark, kashida,
+/// a control, a ZWNJ on a line without one of its own), but not hamza or maddah above or
+/// below, which are parts of letters and no step deletes?
+fn deleted(c: char) -> bool {
+    skipped(c) && !matches!(c, '\u{0653}'..='\u{0655}')
+}
+
+/// [`read`]'s reading of every character of two bytes, per letters mode: the
+/// UTF-8 bytes it writes (two, or a space and a zero), or zeros for one a step deletes.
+static AS_WRITTEN: LazyLock<[[[u8; 2]; 0x800]; 3]> = LazyLock::new(|| {
+    let mut table = [[[0u8; 2]; 0x800]; 3];
+    for (m, mode) in [Letters::Keep, Letters::Persian, Letters::Fold]
+        .into_iter()
+        .enumerate()
+    {
+        for cp in 0x80..0x800u32 {
+            let c = char::from_u32(cp).expect("no surrogates below 0x800");
+            if !deleted(c) {
+                let mut w = [0; 4];
+                let w = as_written(c, mode).encode_utf8(&mut w).as_bytes();
+                assert!(
+                    w.len() <= 2,
+                    "a character of two bytes is written with two or one"
+                );
+                table[m][cp as usize] = [w[0], w.get(1).copied().unwrap_or(0)];
+            }
+        }
+    }
+    table
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spaced_line_types_a_suffix_or_the_prefix_apart() {
+        for line in [
+            "کتاب ها",
+            "این کتاب های خوب",
+            "کتاب هایی.",
+            "می شود",
+            "او نمی داند",
+            "بر می گردد",
+        ] {
+            assert!(spaced(line.as_bytes()), "{line}");
+        }
+        for line in [
+            "کتابها",
+            "میشود",
+            "سه هزار",  // ها starts a longer word
+            "های",      // no space before it
+            "علمی شد",  // not the prefix
+            "رفت و می", // nothing after it
+            "",
+        ] {
+            assert!(!spaced(line.as_bytes()), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_line_is_read_as_the_normalizer_writes_it() {
+        let mut scratch = Vec::new();
+        for line in [
+            "کتاب\u{A0}ها",
+            "کتاب  ها",
+            "کتاب هـا",
+            "کتاب هَا",
+            "مي شود",
+            "\u{FEDB}\u{FE98}\u{FE8E}\u{FE8F} \u{FEEB}\u{FE8E}",
+        ] {
+            assert!(read(line, Letters::Persian, &mut scratch), "{line:?}");
+        }
+        for line in ["کشور ها", "کتابها", "کتاب هاست"] {
+            assert!(!read(line, Letters::Persian, &mut scratch), "{line:?}");
+        }
+    }
+}
