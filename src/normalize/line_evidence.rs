@@ -98,19 +98,17 @@ fn read(text: &str, mode: Letters, line: &mut Vec<u8>) -> bool {
     spaced(line)
 }
 
-/// Does `line` (one without ZWNJs, as the normalizer writes it: Persian letters, single
+/// Does the line `b` (one without ZWNJs, as the normalizer writes it: Persian letters, single
 /// spaces) type the plural suffix after a letter that joins, or the verbal prefix, as a word
 /// of its own (`کتاب ها`, `کتاب های`, `می شود`, `نمی شود`)? Then its ZWNJs were typed as
 /// spaces, not deleted, and a space between the two parts of a listed compound is likely a
 /// lost ZWNJ too ([`crate::halfspace::join_spaced`]), while a fused word is as it was typed.
 /// After a letter that does not join (`کشور ها`) the plural proves nothing, and it would
 /// not survive the first pass (`کشورها`). Two substring searches.
-fn spaced(line: &[u8]) -> bool {
+fn spaced(b: &[u8]) -> bool {
     use memchr::memmem::Finder;
-    use std::sync::LazyLock;
     static PLURAL: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" ها".as_bytes()));
     static PREFIX: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("می ".as_bytes()));
-    let b = line;
     // A letter's lead byte in the Arabic block: the word goes on.
     let goes_on = |k: usize| b.get(k).is_some_and(|&x| matches!(x, 0xD8..=0xDB));
     let plural = PLURAL.find_iter(b).any(|k| {
