@@ -12,7 +12,8 @@
 //! * the comparative `تر`/`ترین` after a listed adjective (`فعالتر` → `فعال‌تر`); the
 //!   Academy's joined exceptions `بیشتر کمتر بهتر مهتر کهتر` are written joined;
 //! * `ای` and the clitics `ام ات اش ایم اید اند` after a silent `ه` (`رسانهای` → `رسانه‌ای`);
-//! * a fused `به` before a listed noun when the fused word is not a word (`بهعنوان`);
+//! * a fused `به` before a listed noun when the fused word is not a word (`بهعنوان`), and
+//!   the participle `شده` fused to a noun or adjective (`انجامشده` → `انجام‌شده`);
 //! * the plural clitics `مان تان شان` typed apart after a noun (`دست مان` → `دست‌مان`);
 //! * the second part of a surname typed apart, on a line without ZWNJs (`هاشمی پور`,
 //!   `حسن زاده` → `هاشمی‌پور`, `حسن‌زاده`);
@@ -399,10 +400,12 @@ pub(crate) fn fused_candidate(w: &str) -> Option<bool> {
     let verb = starts_mi(b, 0) | (preverb2 & starts_mi(b, 4)) | (preverb3 & starts_mi(b, 6));
     let suffix = may_end_in_suffix(b) && ends_in_suffix(w);
     let be = two == utf8_u32("به");
+    // The participle شده fused to the word before it (انجامشده).
+    let shode = b.len() >= 10 && b.ends_with(SHODE.as_bytes());
     // A listed compound, or one in the plural of its agent noun (بهرهبرداران).
     let compound = LEXICON.may_be_half_spaced(w)
         || plural_an_stem(w).is_some_and(|s| LEXICON.may_be_half_spaced(s));
-    (verb | suffix | be | compound).then_some(compound)
+    (verb | suffix | be | shode | compound).then_some(compound)
 }
 
 /// The little-endian `u32` of `b[k..k + 4]`, or 0 past the end.
@@ -543,6 +546,9 @@ fn is_verbal_prefix(w: &str) -> bool {
 /// with a ZWNJ after the name (`فردوسی‌پور`, `حسن‌زاده`): none of them stands after a noun
 /// as a word of its own in running text (`فرد`, an individual, is left out).
 const SURNAME_PARTS: [&str; 6] = ["پور", "زاده", "نژاد", "فر", "نیا", "کیا"];
+
+/// The past participle of the auxiliary شدن, which forms adjectives from nouns (انجام‌شده).
+const SHODE: &str = "شده";
 
 /// The plural clitics: our, your, their.
 const PLURAL_CLITICS: [&str; 3] = ["مان", "تان", "شان"];
@@ -809,7 +815,27 @@ fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>,
         offsets.push(at);
         return Some((offsets, decision));
     }
-    // 4. A fused به before a noun, when the fused word is not a word.
+    // 4. The participle شده fused to a noun or adjective before it, when the fused word is
+    // not a word (انجامشده → انجام‌شده, an adjective: a verb phrase is typed apart, and
+    // stays so). Standard only.
+    if mode == Spacing::Standard
+        && !known_word
+        && let Some(base) = w.strip_suffix(SHODE)
+        && has_chars(base, 2)
+        && last_char(base).is_some_and(joins_forward)
+        && let Some(e) = lex.get(base)
+        && e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) != 0
+        && e.flags & FLAG_STOPWORD == 0
+    {
+        return Some((
+            vec![base.len()],
+            Decision {
+                reason: HalfSpace::Compound,
+                evidence: lex.key(base)?,
+            },
+        ));
+    }
+    // 5. A fused به before a noun, when the fused word is not a word.
     if mode == Spacing::Standard
         && !known_word
         && fused.is_none()
@@ -1174,10 +1200,11 @@ mod tests {
                 .any(|p| w.strip_prefix(p).is_some_and(mi));
         let suffix = ends_in_suffix(w);
         let be = w.starts_with("به");
+        let shode = w.ends_with(SHODE) && w.len() >= 10;
         let compound = LEXICON.may_be_half_spaced(w)
             || w.strip_suffix("ان")
                 .is_some_and(|s| s.len() >= 4 && LEXICON.may_be_half_spaced(s));
-        (verb || suffix || be || compound).then_some(compound)
+        (verb || suffix || be || shode || compound).then_some(compound)
     }
 
     #[test]
@@ -1245,6 +1272,8 @@ mod tests {
             // A compound of two words that the lists tag as a word of its own.
             ("ثبتنام", Some("ثبت\u{200C}نام")),
             ("آتشبس", None), // the fused spelling is the more frequent
+            // The participle شده fused to a noun.
+            ("انجامشده", Some("انجام\u{200C}شده")),
             ("بیشک", Some("بی\u{200C}شک")),
             ("بیخبر", Some("بی\u{200C}خبر")),
             ("بیمار", None),  // a word of its own, not بی + مار
