@@ -239,56 +239,58 @@ fn plural_reading_wins(w: &str, h: &str) -> bool {
     })
 }
 
-/// The word lists' spelling with ZWNJs of `fused` (no ZWNJ), if the standard writes it so:
-/// more frequent than the fused spelling, and every ZWNJ at a boundary [`zwnj_boundary`]
-/// accepts or before the linking `و` of a paired compound whose second part is no word of
-/// its own (گفت‌وگو); not سیاست‌مداران, which the Academy writes joined.
-fn standard_spelling(fused: &str) -> Option<&'static str> {
+/// The word lists' spelling with ZWNJs of `fused` (no ZWNJ), if it is more frequent than
+/// the fused spelling and `accept` takes every ZWNJ in it, given the part before the ZWNJ and
+/// all after it.
+fn listed_spelling(fused: &str, accept: impl Fn(&str, &str) -> bool) -> Option<&'static str> {
     let lex = &*LEXICON;
     lex.half_spaced(fused).filter(|h| {
         lex.freq(h) > lex.freq(fused)
-            && h.match_indices(ZWNJ).all(|(p, z)| {
-                let right = &h[p + z.len()..];
-                zwnj_boundary(&h[..p], right) || (right.starts_with('و') && !real(lex.get(right)))
-            })
+            && h.match_indices(ZWNJ)
+                .all(|(p, z)| accept(&h[..p], &h[p + z.len()..]))
     })
 }
 
-/// In [`Spacing::Standard`], the word lists' spelling with one ZWNJ of `fused`, where the
-/// lists tag that spelling as a word of its own (a noun, adjective or adverb) and both its
-/// parts are words (آتش‌بس, ثبت‌نام), more frequent than the fused spelling, the first part
-/// not a function word, and the treebank not writing it apart.
+/// The word lists' spelling with ZWNJs of `fused` (no ZWNJ), if the standard writes it so
+/// ([`listed_spelling`]): every ZWNJ at a boundary [`zwnj_boundary`] accepts or before the
+/// linking `و` of a paired compound whose second part is no word of its own (گفت‌وگو); not
+/// سیاست‌مداران, which the Academy writes joined.
+fn standard_spelling(fused: &str) -> Option<&'static str> {
+    listed_spelling(fused, |left, right| {
+        zwnj_boundary(left, right) || (right.starts_with('و') && !real(LEXICON.get(right)))
+    })
+}
+
+/// In [`Spacing::Standard`], the word lists' spelling with one ZWNJ of `fused`
+/// ([`listed_spelling`]), where the lists tag that spelling as a word of its own (a noun,
+/// adjective or adverb) and both its parts are words (آتش‌بس, ثبت‌نام), the first part not a
+/// function word, the second no auxiliary, and the treebank not writing it apart.
 fn tagged_spelling(fused: &str, mode: Spacing) -> Option<&'static str> {
     let lex = &*LEXICON;
     if mode != Spacing::Standard {
         return None;
     }
-    let h = lex.half_spaced(fused)?;
-    let (left, right) = h.split_once(ZWNJ)?;
-    let e = lex.get(h)?;
-    let e1 = lex.get(left);
-    (e.flags & (FLAG_NOUN | FLAG_ADJECTIVE | FLAG_ADVERB) != 0
-        && !has_zwnj(right)
-        && e.freq > lex.freq(fused)
-        && real(e1)
-        && real(lex.get(right))
-        && e1.is_some_and(|e| e.flags & FLAG_STOPWORD == 0)
-        && !is_auxiliary(right)
-        && !lex.treebank_spaces(h))
-    .then_some(h)
+    listed_spelling(fused, |left, right| {
+        let e1 = lex.get(left);
+        !has_zwnj(right)
+            && real(e1)
+            && real(lex.get(right))
+            && e1.is_some_and(|e| e.flags & FLAG_STOPWORD == 0)
+            && !is_auxiliary(right)
+    })
+    .filter(|h| {
+        lex.get(h)
+            .is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE | FLAG_ADVERB) != 0)
+            && !lex.treebank_spaces(h)
+    })
 }
 
 /// The word lists' spelling with ZWNJs of the singular of `fused`, if `fused` is the plural
-/// in `ان` of a compound agent noun the standard writes so (کشتیگیران: کشتی‌گیر): more
-/// frequent than the singular fused, and every ZWNJ at a boundary [`zwnj_boundary`] accepts
-/// in the plural (before `گیران`, a stem with `ان`).
+/// in `ان` of a compound agent noun the standard writes so (کشتیگیران: کشتی‌گیر): every ZWNJ
+/// at a boundary [`zwnj_boundary`] accepts in the plural (before `گیران`, a stem with `ان`).
 fn standard_plural_spelling(fused: &str) -> Option<&'static str> {
-    let lex = &*LEXICON;
-    let singular = plural_an_stem(fused)?;
-    lex.half_spaced(singular).filter(|h| {
-        lex.freq(h) > lex.freq(singular)
-            && h.match_indices(ZWNJ)
-                .all(|(p, z)| zwnj_boundary(&h[..p], &format!("{}ان", &h[p + z.len()..])))
+    listed_spelling(plural_an_stem(fused)?, |left, right| {
+        zwnj_boundary(left, &format!("{right}ان"))
     })
 }
 
@@ -1089,15 +1091,14 @@ fn join_by_rules(
         ));
     }
     // The plural clitics typed apart after a noun or adjective that is no function word
-    // (دست مان, مشکلات شان), after a word the lists lack, and after the preposition به
-    // (به مان): none of them is a word there. The writer kept the clitic apart, so it stays
-    // apart inside the word, with a ZWNJ, as news editors write it (دست‌مان); the Academy's
-    // fused spelling (دستمان) would change how the word looks. After a letter that does not
-    // join, the clitic simply meets the word (کشورمان). Not after در (در شان: the noun
-    // شأن, dignity).
+    // (دست مان, مشکلات شان), or after a word the lists lack: none of them is a word there.
+    // The writer kept the clitic apart, so it stays apart inside the word, with a ZWNJ, as
+    // news editors write it (دست‌مان); the Academy's fused spelling (دستمان) would change how
+    // the word looks. After a letter that does not join, the clitic simply meets the word
+    // (کشورمان). Not after a function word (در شان: the noun شأن, dignity; به مان is speech).
     if is_plural_clitic(w2.as_bytes())
         && !verb1
-        && ((!stop1 && content) || (e1.is_none() && open_word) || w1 == "به")
+        && ((!stop1 && content) || (e1.is_none() && open_word))
         && !w1.ends_with(ZWNJ)
     {
         return Some((
@@ -1353,9 +1354,8 @@ mod tests {
         assert_eq!(d.reason, HalfSpace::VerbPrefix);
     }
 
-    /// A second part the treebank writes joined after many words joins a content word it
-    /// does not list a pair for; the part is the evidence. Not after a function word, not in
-    /// conservative restoration, not on a line that already uses ZWNJs.
+    /// A surname's second part typed apart joins the name before it; the part is the
+    /// evidence.
     #[test]
     fn surname_parts_join_names() {
         let join = |w1, w2, compounds| {
@@ -1395,6 +1395,9 @@ mod tests {
         assert_eq!(join("محیط", "زیست", Spacing::Standard, true), None);
     }
 
+    /// A second part the treebank writes joined after many words joins a content word it
+    /// does not list a pair for; the part is the evidence. Not after a function word, not in
+    /// conservative restoration, not on a line that already uses ZWNJs.
     #[test]
     fn bound_parts_join_content_words() {
         for (w1, w2) in [("حدیث", "شناسی"), ("اداره", "کنندگان"), ("نظریه", "سازی")]
@@ -1446,11 +1449,11 @@ mod tests {
             ("زندگی", "شان", Some(Join::Zwnj)),
             ("خانه", "مان", Some(Join::Zwnj)),
             // The plural clitics after any noun, kept apart as the writer kept them; after a
-            // letter that does not join they meet the word; not the noun شان after a
-            // preposition.
+            // letter that does not join they meet the word; not after a function word (the
+            // noun شان after a preposition).
             ("کتاب", "شان", Some(Join::Zwnj)),
             ("کشور", "مان", Some(Join::Nothing)),
-            ("به", "مان", Some(Join::Zwnj)),
+            ("به", "مان", None),
             ("در", "شان", None),
             ("می\u{200C}شود", "شان", None),
             ("ایرانی", "اند", Some(Join::Zwnj)),

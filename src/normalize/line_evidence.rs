@@ -5,12 +5,13 @@
 //! The line is read as the normalizer writes it, so that a second pass finds what the first
 //! found: letters in the form the letters step gives them, presentation forms as their
 //! letters, without what the steps delete (vowel marks, kashida, controls, stray ZWNJs), one
-//! space for a run of spaces. Most lines are written so already and are read in place.
+//! space for a run of spaces.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::Letters;
-use super::engine::{plain_letter_run, skipped};
+use super::engine::skipped;
 use super::letters;
 use crate::chars::{is_space, joins_forward};
 
@@ -33,24 +34,26 @@ impl LineEvidence {
         {
             return spaced;
         }
-        let bytes = text.as_bytes();
-        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |k| k + 1);
-        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |k| at + k);
+        let Range { start, end } = line_around(text, at);
         let spaced = read(&text[start..end], mode, &mut self.scratch);
         self.line = Some((start, end, spaced));
         spaced
     }
 }
 
+/// The line of `text` that `at` is on, without its line end.
+pub(super) fn line_around(text: &str, at: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |k| k + 1);
+    let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |k| at + k);
+    start..end
+}
+
 /// Does the line `text` type a suffix or the verbal prefix apart ([`spaced`]), read as the
-/// normalizer writes it (in `line`, unless it is written so already)?
+/// normalizer writes it (in `line`)?
 fn read(text: &str, mode: Letters, line: &mut Vec<u8>) -> bool {
     let table = &AS_WRITTEN[mode as usize];
     let b = text.as_bytes();
-    // Most lines are written so already: then they are read as they are.
-    if mode == Letters::Persian && written_as_read(b, table) {
-        return spaced(b);
-    }
     line.clear();
     line.reserve(b.len());
     let push = |line: &mut Vec<u8>, c: char| {
@@ -138,9 +141,8 @@ fn last_char(b: &[u8]) -> Option<char> {
     std::str::from_utf8(&b[start..]).ok()?.chars().next()
 }
 
-/// How [`read`] writes a character that no step deletes and that is no
-/// presentation form: a space for any space, else the letter the letters step (in `mode`)
-/// writes for it.
+/// How [`read`] writes a character that no step deletes and that is no presentation form: a
+/// space for any space, else the letter the letters step (in `mode`) writes for it.
 fn as_written(c: char, mode: Letters) -> char {
     if is_space(c) {
         ' '
@@ -149,53 +151,15 @@ fn as_written(c: char, mode: Letters) -> char {
     }
 }
 
-/// Does [`read`] read the line `b` as it is written, in
-/// [`Letters::Persian`]: plain letters, ASCII without tabs or two spaces in a row, and
-/// characters of two bytes that `table` writes as they are? Runs of plain letters go eight
-/// at a time; a character of three bytes or more gives up (the caller then reads the line a
-/// character at a time).
-fn written_as_read(b: &[u8], table: &[[u8; 2]; 0x800]) -> bool {
-    let mut i = 0;
-    loop {
-        i = plain_letter_run(b, i);
-        let Some(&x) = b.get(i) else {
-            return true;
-        };
-        if x < 0x80 {
-            if matches!(x, b'\t' | 0x0B | 0x0C) || (x == b' ' && b.get(i + 1) == Some(&b' ')) {
-                return false;
-            }
-            i += 1;
-        } else if x < 0xE0 {
-            let cp = usize::from(x & 0x1F) << 6 | usize::from(b[i + 1] & 0x3F);
-            if table[cp] != [x, b[i + 1]] {
-                return false;
-            }
-            i += 2;
-        } else {
-            let c = std::str::from_utf8(&b[i..(i + 4).min(b.len())])
-                .or_else(|e| std::str::from_utf8(&b[i..i + e.valid_up_to()]))
-                .ok()
-                .and_then(|s| s.chars().next());
-            match c {
-                Some(c) if !deleted(c) && !letters::is_presentation_form(c) && !is_space(c) => {
-                    i += c.len_utf8();
-                }
-                _ => return false,
-            }
-        }
-    }
-}
-
-/// Does [`read`] leave `c` out: a character a step deletes (a mark, kashida,
-/// a control, a ZWNJ on a line without one of its own), but not hamza or maddah above or
-/// below, which are parts of letters and no step deletes?
+/// Does [`read`] leave `c` out: a character a step deletes (a mark, kashida, a control, a ZWNJ
+/// on a line without one of its own), but not hamza or maddah above or below, which are
+/// parts of letters and no step deletes?
 fn deleted(c: char) -> bool {
     skipped(c) && !matches!(c, '\u{0653}'..='\u{0655}')
 }
 
-/// [`read`]'s reading of every character of two bytes, per letters mode: the
-/// UTF-8 bytes it writes (two, or a space and a zero), or zeros for one a step deletes.
+/// [`read`]'s reading of every character of two bytes, per letters mode: the UTF-8 bytes it
+/// writes (two, or a space and a zero), or zeros for one a step deletes.
 static AS_WRITTEN: LazyLock<[[[u8; 2]; 0x800]; 3]> = LazyLock::new(|| {
     let mut table = [[[0u8; 2]; 0x800]; 3];
     for (m, mode) in [Letters::Keep, Letters::Persian, Letters::Fold]

@@ -121,7 +121,7 @@ impl Word {
                     self.offsets.push(at + k);
                     self.inside.push(0);
                 }
-            } else if !(is_arabic_mark(c) || c == KASHIDA || is_removable_control(c)) {
+            } else if !read_past(c) {
                 self.end = at + k;
                 self.drop_final_zwnj();
                 return;
@@ -291,8 +291,16 @@ fn letter_at(text: &str, i: usize) -> bool {
     matches!(text.as_bytes().get(i), Some(0xD8..=0xDB))
         && text[i..]
             .chars()
-            .find(|&c| !(is_arabic_mark(c) || c == KASHIDA || is_removable_control(c)))
+            .find(|&c| !read_past(c))
             .is_some_and(|c| is_arabic_letter(c) || presentation_letters(c).is_some())
+}
+
+/// Does [`Word::read_chars`] read past `c` inside a word: a mark, kashida or an invisible
+/// control, which the normalizer deletes (or, for the marks it keeps, which restoration does
+/// not read)?
+#[inline]
+fn read_past(c: char) -> bool {
+    is_arabic_mark(c) || c == KASHIDA || is_removable_control(c)
 }
 
 /// Does the ZWNJ at `i` of the plain word starting at `at` follow a letter that joins? Kept
@@ -696,19 +704,19 @@ impl Plan {
         // Join the following words while the decisions say so (سرمایه گذاری ها).
         let mut end = self.first.end;
         let mut text_end = self.first.text_end;
+        // Vowel marks the diacritics step removes, read past at the start of a word: the
+        // second pass reads the word without them.
+        let removed = |c: char| is_arabic_mark(c) && diacritics::removes(c, options.diacritics);
         loop {
-            let gap_end = end
+            let space_end = end
                 + text[end..]
                     .find(|c: char| !in_gap(c))
                     .unwrap_or(text.len() - end);
-            // Past vowel marks the diacritics step removes: the second pass reads the word
-            // without them.
-            let removed = |c: char| is_arabic_mark(c) && diacritics::removes(c, options.diacritics);
-            let gap_end = gap_end
-                + text[gap_end..]
+            let gap_end = space_end
+                + text[space_end..]
                     .find(|c: char| !removed(c))
-                    .unwrap_or(text.len() - gap_end);
-            if gap_end == end || !text[gap_end..].starts_with(starts_word) {
+                    .unwrap_or(text.len() - space_end);
+            if space_end == end || !text[gap_end..].starts_with(starts_word) {
                 break;
             }
             // A ZWNJ beside the space stays when ZWNJs are not cleaned: the space is left too.

@@ -23,8 +23,8 @@ pub(crate) use tables::{
 
 use super::restore::{self, Action, Plan};
 use super::{
-    Diacritics, DigitPolicy, Letters, Normalizer, Rule, controls, diacritics, letters, protect,
-    punctuation as punct,
+    Diacritics, DigitPolicy, Letters, Normalizer, Rule, controls, diacritics, letters,
+    line_evidence, protect, punctuation as punct,
 };
 use crate::Digits;
 use crate::chars::{
@@ -302,8 +302,7 @@ impl<S: Sink> Engine<'_, '_, S> {
         if at >= self.zwnj_line.0 {
             let text = self.text;
             let bytes = text.as_bytes();
-            let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |k| k + 1);
-            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |k| at + k);
+            let Range { start, end } = line_evidence::line_around(text, at);
             let mode = self.n.letters;
             let letter = |c: char| letters::persian_letter(c, mode).unwrap_or(c);
             // ZWNJ's first byte is rare in Persian text: a search for it, then the other two.
@@ -741,21 +740,13 @@ fn base_letter(c: char, last: bool) -> char {
         // stays, as a second pass reads it; a form of a mark alone (ﹰ) reads as the mark,
         // which lookaround skips.
         Some(base) => {
-            let mut chars = base.chars();
-            let letter = if last {
-                chars.clone().rev().find(|&b| !skipped(b))
+            let stays = |b: &char| !skipped(*b);
+            let (letter, edge) = if last {
+                (base.chars().rev().find(stays), base.chars().next_back())
             } else {
-                chars.clone().find(|&b| !skipped(b))
+                (base.chars().find(stays), base.chars().next())
             };
-            letter
-                .or_else(|| {
-                    if last {
-                        chars.next_back()
-                    } else {
-                        chars.next()
-                    }
-                })
-                .unwrap_or(c)
+            letter.or(edge).unwrap_or(c)
         }
         _ => c,
     }
