@@ -6,7 +6,7 @@ Usage (from the repository root, with the shared data beside it):
     python3 tools/gen_treebank.py ../shared/data/ud [OUT] [--exclude-ids FILE]
 
 Reads DIR/tokens.in.txt (the `# text` line of every sentence) and DIR/tokens.ids.txt, and
-data/words.tsv (the word lists' ZWNJ spellings, for the S rows). With
+data/words.tsv (the word lists' ZWNJ spellings and tags, for the S and B rows). With
 --exclude-ids, the sentences whose ids are listed in FILE (one a line) are left out: that
 is how the table is cross-validated (build it from one half, score on the other).
 
@@ -20,7 +20,9 @@ fused (`سهشنبه`). Writes (into OUT instead of data/ if given; CI does that
                                              apart at least as often (vetoes)
   W<TAB>spelling<TAB>zwnj<TAB>fused          words written with a ZWNJ over twice as often as fused
   B<TAB>part<TAB>zwnj<TAB>space              bound second parts: joined after many first parts,
-                                             rarely a word of their own (سازی, گیری)
+                                             rarely a word of their own (سازی, گیری); also the
+                                             word lists' untagged second parts of many
+                                             compounds the treebank does not write apart (پذیر)
 
 Letters are normalized the way the crate normalizes them (Arabic yeh/kaf -> Persian), marks
 removed. The treebanks are CC BY-SA 4.0 (see data/README.md).
@@ -48,6 +50,8 @@ NON_JOINING = set("ءآأؤإادذرزژوۀ")
 BOUND_MIN = 5
 BOUND_FIRSTS = 3
 BOUND_RATIO = 6
+# Bound second parts from the word lists: after at least LIST_FIRSTS different first parts.
+LIST_FIRSTS = 8
 # The suffixes the crate's own rules place (src/halfspace/mod.rs): not bound parts here.
 SUFFIXES = {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",
             "تر", "تری", "ترین", "ای", "ایی", "ام", "ات", "اش", "ایم", "اید", "اند",
@@ -101,10 +105,20 @@ def main(src: Path, out: Path, exclude: set[str]) -> None:
         # Pairs the word lists spell with a ZWNJ but the treebank writes apart at least as
         # often (میراث فرهنگی, آن را): vetoes for the lexicon's compounds.
         listed = set()
+        tagged = set()
+        list_firsts: dict[str, set[str]] = {}
         for line in (Path(__file__).resolve().parent.parent / "data" / "words.tsv").read_text(encoding="utf-8").splitlines():
-            w = line.split("\t")[0]
+            if line.startswith("#"):
+                continue
+            w, _, flags = line.split("\t")
+            if flags != "-":
+                tagged.add(w)
             if ZWNJ in w:
                 listed.add(w)
+                parts = w.split(ZWNJ)
+                for a, b in zip(parts, parts[1:]):
+                    if a not in ("می", "نمی"):
+                        list_firsts.setdefault(b, set()).add(a)
         for (a, b), s in pair_space.items():
             z = pair_zwnj[(a, b)]
             if s >= z and f"{a}{ZWNJ}{b}" in listed:
@@ -131,10 +145,20 @@ def main(src: Path, out: Path, exclude: set[str]) -> None:
         spaced: Counter[str] = Counter()
         for (a, b), s in pair_space.items():
             spaced[b] += s
+        bound = set()
         for b, z in joined.items():
             if (z >= BOUND_MIN and len(firsts[b]) >= BOUND_FIRSTS and z >= BOUND_RATIO * spaced[b]
                     and len(b) >= 2 and b not in SUFFIXES):
-                rows.append(f"B\t{b}\t{z}\t{spaced[b]}")
+                bound.add(b)
+        # The word lists' productive second parts: after many different first parts in their
+        # ZWNJ compounds, with no part of speech of their own (پذیر, گرایی, زدایی), and not
+        # written apart by the treebank more than half as often as joined.
+        for b, n in list_firsts.items():
+            if (len(n) >= LIST_FIRSTS and b not in tagged and len(b) >= 2 and b not in SUFFIXES
+                    and 2 * spaced[b] <= joined[b]):
+                bound.add(b)
+        for b in bound:
+            rows.append(f"B\t{b}\t{joined[b]}\t{spaced[b]}")
         for row in sorted(rows):
             f.write(row + "\n")
 

@@ -83,11 +83,38 @@ pub(crate) struct Lexicon {
     /// Pairs the word lists spell with a ZWNJ that the treebank writes apart at least as
     /// often (`میراث فرهنگی`), as `left` + ZWNJ + `right`.
     treebank_spaced: FxSet<&'static str>,
-    /// Second parts the treebank writes joined after many different words and hardly ever
-    /// apart (`سازی`, `گیری`, `کنندگان`).
+    /// Second parts joined after many different words and hardly ever apart (`سازی`,
+    /// `گیری`, `کنندگان`, `گرایی`): from the treebank and the word lists' compounds.
     bound_parts: FxSet<&'static str>,
     /// The shapes of `bound_parts`, which reject most words before the set is asked.
     bound_shapes: ShapeSet,
+    /// The bound parts of three letters or more by their [`tail`]: a part of three letters
+    /// by itself, a longer one by its last four letters; longest first.
+    bound_tails: FxMap<u64, Vec<&'static str>>,
+    /// A bit per key of `bound_tails`, at [`tail_bit`]: one probe per key (about a hundred
+    /// keys in 2^14 bits pass about one other tail in 160).
+    bound_tail_bits: Box<[u64; TAIL_WORDS]>,
+}
+
+/// The last `n` bytes of `b` (`n` is 6 or 8: three or four Persian letters) as an
+/// integer, if `b` has that many. The two never meet: the top byte of an eight-byte tail is
+/// part of a letter, never 0.
+#[inline]
+fn tail(b: &[u8], n: usize) -> Option<u64> {
+    let t = b.get(b.len().checked_sub(n)?..)?;
+    let mut v = [0u8; 8];
+    v[..n].copy_from_slice(t);
+    Some(u64::from_le_bytes(v))
+}
+
+/// The 64-bit words of `bound_tail_bits`: 2^14 bits, 2 KiB.
+const TAIL_WORDS: usize = 1 << 8;
+
+/// The bit of a [`tail`] in `bound_tail_bits`: the top fourteen bits of its product with an
+/// odd constant.
+#[inline(always)]
+fn tail_bit(t: u64) -> usize {
+    (t.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize
 }
 
 /// The hash the filters use: the length, the first and the last eight bytes (for a shorter
@@ -251,6 +278,8 @@ impl Lexicon {
         let mut treebank_spaced = FxSet::default();
         let mut bound_parts = FxSet::default();
         let mut bound_shapes = ShapeSet::new();
+        let mut bound_tails: FxMap<u64, Vec<&'static str>> = FxMap::default();
+        let mut bound_tail_bits = Box::new([0u64; TAIL_WORDS]);
         for_each_row(TREEBANK, |cols| {
             let [kind, spelling, ..] = *cols else {
                 return;
@@ -269,6 +298,18 @@ impl Lexicon {
                 "B" => {
                     bound_parts.insert(spelling);
                     bound_shapes.insert(spelling);
+                    let b = spelling.as_bytes();
+                    let t = match b.len() {
+                        6 => tail(b, 6),
+                        _ => tail(b, 8),
+                    };
+                    if let Some(t) = t {
+                        let bit = tail_bit(t);
+                        bound_tail_bits[bit >> 6] |= 1 << (bit & 63);
+                        let parts = bound_tails.entry(t).or_default();
+                        parts.push(spelling);
+                        parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+                    }
                 }
                 "W" => {
                     let fused = without_zwnj(spelling);
@@ -292,6 +333,8 @@ impl Lexicon {
             treebank_spaced,
             bound_parts,
             bound_shapes,
+            bound_tails,
+            bound_tail_bits,
         }
     }
 
@@ -367,6 +410,38 @@ impl Lexicon {
         self.bound_parts.get(w).copied()
     }
 
+    /// Could the word `b` end in a bound part of three letters or more, after three letters
+    /// or more? One load, two multiplications and two bit tests; `false` is certain.
+    #[inline(always)]
+    pub(crate) fn may_end_in_bound_part(&self, b: &[u8]) -> bool {
+        let Some(last8) = b
+            .len()
+            .checked_sub(8)
+            .filter(|_| b.len() >= 12)
+            .map(|at| u64::from_le_bytes(b[at..].try_into().expect("eight bytes")))
+        else {
+            return false;
+        };
+        let set = |t: u64| {
+            let bit = tail_bit(t);
+            self.bound_tail_bits[bit >> 6] >> (bit & 63) & 1
+        };
+        // The last six bytes, as `tail` reads them, and the last eight.
+        set(last8 >> 16) | set(last8) != 0
+    }
+
+    /// The bound parts of three letters or more that `w` may end in, longest first (the
+    /// caller checks).
+    pub(crate) fn bound_parts_ending(&self, w: &str) -> impl Iterator<Item = &'static str> {
+        let b = w.as_bytes();
+        [tail(b, 8), tail(b, 6)]
+            .into_iter()
+            .flatten()
+            .filter_map(|t| self.bound_tails.get(&t))
+            .flatten()
+            .copied()
+    }
+
     /// Does the treebank write the listed compound `h` (with its ZWNJ) as two words at least
     /// as often as joined?
     pub(crate) fn treebank_spaces(&self, h: &str) -> bool {
@@ -398,6 +473,23 @@ mod tests {
             rows.push(cols.to_vec())
         });
         assert_eq!(rows, [vec!["a", "b", "c"], vec![""], vec!["d", "e"]]);
+    }
+
+    /// The bound-part filter never rejects a word that ends in a bound part of three letters or
+    /// more after three letters, and each such part is found by its tail.
+    #[test]
+    fn bound_part_tails_find_every_part() {
+        let lex = &*LEXICON;
+        let parts: Vec<&str> = lex.bound_tails.values().flatten().copied().collect();
+        assert!(parts.len() > 50, "{}", parts.len());
+        for part in parts {
+            assert!(part.chars().count() >= 3, "{part}");
+            let w = format!("کتاب{part}");
+            assert!(lex.may_end_in_bound_part(w.as_bytes()), "{w}");
+            assert!(lex.bound_parts_ending(&w).any(|p| p == part), "{w}");
+            assert_eq!(lex.bound_part(part), Some(part));
+        }
+        assert!(!lex.may_end_in_bound_part("کتاب".as_bytes()));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! How a line without ZWNJs lost them: typed as spaces (`کتاب ها`, `می شود`) or deleted
 //! (`کتابها`, `میشود`). Restoration joins a compound of two words typed apart only on a line
-//! whose ZWNJs became spaces ([`crate::halfspace::join_spaced`]).
+//! whose ZWNJs may have become spaces ([`crate::halfspace::join_spaced`]): one that types a
+//! suffix or the prefix apart, or one that shows neither way (no suffix or prefix at all).
 //!
 //! The line is read as the normalizer writes it, so that a second pass finds what the first
 //! found: letters in the form the letters step gives them, presentation forms as their
@@ -15,8 +16,8 @@ use super::engine::skipped;
 use super::letters;
 use crate::chars::{is_space, joins_forward};
 
-/// Whether the line around an offset types a suffix or the verbal prefix apart, read once per
-/// line and only when asked.
+/// Whether the ZWNJs of the line around an offset may have become spaces, read once per line
+/// and only when asked.
 #[derive(Default)]
 pub(crate) struct LineEvidence {
     /// The line last read (start, end) and the answer for it.
@@ -26,8 +27,10 @@ pub(crate) struct LineEvidence {
 }
 
 impl LineEvidence {
-    /// Does the line of `text` around `at` type the plural suffix after a letter that joins,
-    /// or the verbal prefix, as a word of its own?
+    /// May the ZWNJs of the line of `text` around `at` have become spaces? Yes if it types
+    /// the plural suffix after a letter that joins, or the verbal prefix, as a word of its
+    /// own ([`spaced`]); no if it fuses either to a word instead ([`fused`]); yes if it shows
+    /// neither.
     pub(crate) fn spaced(&mut self, text: &str, at: usize, mode: Letters) -> bool {
         if let Some((start, end, spaced)) = self.line
             && (start..=end).contains(&at)
@@ -49,8 +52,8 @@ pub(super) fn line_around(text: &str, at: usize) -> Range<usize> {
     start..end
 }
 
-/// Does the line `text` type a suffix or the verbal prefix apart ([`spaced`]), read as the
-/// normalizer writes it (in `line`)?
+/// May the ZWNJs of the line `text` have become spaces ([`spaced`], or not [`fused`]), read as
+/// the normalizer writes it (in `line`)?
 fn read(text: &str, mode: Letters, line: &mut Vec<u8>) -> bool {
     let table = &AS_WRITTEN[mode as usize];
     let b = text.as_bytes();
@@ -98,7 +101,7 @@ fn read(text: &str, mode: Letters, line: &mut Vec<u8>) -> bool {
             i += c.len_utf8();
         }
     }
-    spaced(line)
+    spaced(line) || !fused(line)
 }
 
 /// Does the line `b` (one without ZWNJs, as the normalizer writes it: Persian letters, single
@@ -132,6 +135,37 @@ fn spaced(b: &[u8]) -> bool {
                 k
             };
             last_char(&b[..start]).is_none_or(|c| c == ' ') && goes_on(k + "می ".len())
+        })
+}
+
+/// Does the line `b` (as [`spaced`] reads it) fuse the plural suffix to a letter that joins,
+/// or the verbal prefix to a word (`کتابها`, `میشود`, `نمیداند`)? Then its ZWNJs were
+/// deleted, and a space in it is a space. A word that only starts like the prefix (`میان`,
+/// `میلیون`) counts too: the answer only withholds a join. Two substring searches.
+fn fused(b: &[u8]) -> bool {
+    use memchr::memmem::Finder;
+    static PLURAL: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ها".as_bytes()));
+    static PREFIX: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("می".as_bytes()));
+    let goes_on = |k: usize| b.get(k).is_some_and(|&x| matches!(x, 0xD8..=0xDB));
+    let plural = PLURAL.find_iter(b).any(|k| {
+        // ها, های or هایی, then the end of the word, right after a letter that joins.
+        let mut end = k + "ها".len();
+        for _ in 0..2 {
+            if b[end..].starts_with("ی".as_bytes()) {
+                end += "ی".len();
+            }
+        }
+        !goes_on(end) && last_char(&b[..k]).is_some_and(joins_forward)
+    });
+    plural
+        || PREFIX.find_iter(b).any(|k| {
+            // At the start of a word, or after its ن, and a letter right after it.
+            let start = if b[..k].ends_with("ن".as_bytes()) {
+                k - "ن".len()
+            } else {
+                k
+            };
+            last_char(&b[..start]).is_none_or(|c| c == ' ') && goes_on(k + "می".len())
         })
 }
 
@@ -212,6 +246,37 @@ mod tests {
     }
 
     #[test]
+    fn a_fused_line_fuses_a_suffix_or_the_prefix() {
+        for line in ["کتابها", "این کتابهای خوب", "میشود", "او نمیداند", "میلیون"]
+        {
+            assert!(fused(line.as_bytes()), "{line}");
+        }
+        for line in [
+            "کتاب ها",
+            "کشورها",  // after a letter that does not join: the spelling of any text
+            "سه هزار", // ها inside a word
+            "علمی شد",
+            "می شود",
+            "",
+        ] {
+            assert!(!fused(line.as_bytes()), "{line}");
+        }
+        // A line that shows neither way may have typed its ZWNJs as spaces.
+        let mut scratch = Vec::new();
+        assert!(read("نخست وزیر گفت", Letters::Persian, &mut scratch));
+        assert!(!read(
+            "نخست وزیر گفت کتابها",
+            Letters::Persian,
+            &mut scratch
+        ));
+        assert!(read(
+            "نخست وزیر گفت کتاب ها",
+            Letters::Persian,
+            &mut scratch
+        ));
+    }
+
+    #[test]
     fn a_line_is_read_as_the_normalizer_writes_it() {
         let mut scratch = Vec::new();
         for line in [
@@ -224,7 +289,9 @@ mod tests {
         ] {
             assert!(read(line, Letters::Persian, &mut scratch), "{line:?}");
         }
-        for line in ["کشور ها", "کتابها", "کتاب هاست"] {
+        // Not typed apart (after a letter that does not join, or in a longer word), on a line
+        // that fuses a word.
+        for line in ["کشور ها میشود", "کتابها", "کتاب هاست میشود"] {
             assert!(!read(line, Letters::Persian, &mut scratch), "{line:?}");
         }
     }

@@ -434,7 +434,7 @@ fn restoration_can_be_switched() {
 pub(crate) static USER_WORDS: std::sync::LazyLock<HalfSpaceWords> =
     std::sync::LazyLock::new(|| {
         HalfSpaceWords::new()
-            .spelling("خوش\u{200C}نویس")
+            .spelling("شیرین\u{200C}زبان")
             .and_then(|w| w.spelling("عبدالله\u{200C}بن\u{200C}زبیر"))
             .and_then(|w| w.keep("میراث فرهنگی"))
             .and_then(|w| w.keep("تنها"))
@@ -448,8 +448,8 @@ fn user_half_space_words() {
         &n,
         &[
             // Added spellings: spaced, fused, with Arabic letter forms.
-            ("روز خوش نویس", "روز خوش\u{200C}نویس"),
-            ("روز خوشنویس", "روز خوش\u{200C}نویس"),
+            ("روز شیرین زبان", "روز شیرین\u{200C}زبان"),
+            ("روز شیرینزبان", "روز شیرین\u{200C}زبان"),
             ("عبدالله بن زبیر گفت", "عبدالله\u{200C}بن\u{200C}زبیر گفت"),
             // Kept: two words stay two, a word stays whole.
             ("سازمان میراث فرهنگی", "سازمان میراث فرهنگی"),
@@ -460,7 +460,7 @@ fn user_half_space_words() {
         ],
     );
     for out in [
-        "روز خوش\u{200C}نویس",
+        "روز شیرین\u{200C}زبان",
         "عبدالله\u{200C}بن\u{200C}زبیر گفت",
         "سازمان میراث فرهنگی",
     ] {
@@ -473,12 +473,12 @@ fn user_half_space_words() {
     let once = n.normalize(text).into_owned();
     assert_eq!(once, text);
     assert_eq!(n.normalize(&once), once.as_str(), "idempotent");
-    let out = n.normalize_with_offsets("روز خوش نویس");
+    let out = n.normalize_with_offsets("روز شیرین زبان");
     let edit = out.edits().next().expect("one edit");
     assert_eq!(edit.rule, Rule::HalfSpace(HalfSpace::User));
-    assert_eq!(edit.evidence, Some("خوش\u{200C}نویس"));
+    assert_eq!(edit.evidence, Some("شیرین\u{200C}زبان"));
     // Without the list, the default normalizer keeps its own decisions.
-    assert_eq!(normalize("روز خوش نویس"), "روز خوش نویس");
+    assert_eq!(normalize("روز شیرین زبان"), "روز شیرین زبان");
     assert_ne!(n, Normalizer::new());
 }
 
