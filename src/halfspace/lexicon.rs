@@ -410,6 +410,26 @@ impl Lexicon {
         self.bound_parts.get(w).copied()
     }
 
+    /// `w` if it is a bound part ([`Lexicon::bound_part`]), or the part whose plural in `ان`
+    /// it is, if that part is a present stem, which makes an agent noun (`گرایان`: `گرا`,
+    /// `شناسان`: `شناس`; not `آبادان`), and the lists do not tag `w` as a word of its own
+    /// (`نگران`).
+    #[inline]
+    pub(crate) fn bound_part_or_plural(&self, w: &str) -> Option<&'static str> {
+        self.bound_part(w).or_else(|| {
+            let stem = w.strip_suffix("ان")?;
+            if self.get(w).is_some_and(|e| e.flags != 0) {
+                return None;
+            }
+            // The glide after a vowel: گرا + ی + ان.
+            let stem = stem
+                .strip_suffix('ی')
+                .filter(|s| s.ends_with(['ا', 'و']))
+                .unwrap_or(stem);
+            self.bound_part(stem).filter(|&p| self.is_present_stem(p))
+        })
+    }
+
     /// Could the word `b` end in a bound part of three letters or more, after three letters
     /// or more? One load, two multiplications and two bit tests; `false` is certain.
     #[inline(always)]

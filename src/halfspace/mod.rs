@@ -507,7 +507,7 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool) -> bool {
                 || plural_an_stem(w2).is_some_and(|s| LEXICON.may_be_pair(w1, s)))
                 && !has_zwnj(w1))
                 || LEXICON.may_be_treebank_pair(w1, w2)
-                || LEXICON.bound_part(w2).is_some()
+                || LEXICON.bound_part_or_plural(w2).is_some()
                 || b2 == "ی".as_bytes()))
 }
 
@@ -1208,7 +1208,7 @@ fn join_by_rules(
         && !stop1
         && has_chars(w1, 2)
         && !w1.ends_with(ZWNJ)
-        && let Some(part) = lex.bound_part(w2)
+        && let Some(part) = lex.bound_part_or_plural(w2)
     {
         return Some((
             join,
