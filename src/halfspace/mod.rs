@@ -279,7 +279,9 @@ fn tagged_spelling(fused: &str, mode: Spacing) -> Option<&'static str> {
         !has_zwnj(right)
             && real(e1)
             && real(lex.get(right))
-            && e1.is_some_and(|e| e.flags & FLAG_STOPWORD == 0)
+            && e1.is_some_and(|e| {
+                e.flags & FLAG_STOPWORD == 0 || e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) != 0
+            })
             && !is_auxiliary(right)
     })
     .filter(|h| {
@@ -1423,8 +1425,12 @@ mod tests {
             (join, d.reason, d.evidence),
             (Join::Zwnj, HalfSpace::Treebank, "سه\u{200C}شنبه")
         );
-        let (offsets, d) = split_fused("سهشنبه", Spacing::Standard).expect("split");
-        assert_eq!((offsets, d.reason), (vec!["سه".len()], HalfSpace::Treebank));
+        // Fused, where no rule decides (سهشنبه is also a tagged compound of two words).
+        let (offsets, d) = split_fused("آبلیمو", Spacing::Standard).expect("split");
+        assert_eq!(
+            (offsets, d.reason, d.evidence),
+            (vec!["آب".len()], HalfSpace::Treebank, "آب\u{200C}لیمو")
+        );
         // Conservative restoration does not use it.
         assert_eq!(
             join_spaced("سه", "شنبه", Spacing::Conservative, true, &mut || {
@@ -1432,6 +1438,7 @@ mod tests {
             }),
             None
         );
+        assert_eq!(split_fused("آبلیمو", Spacing::Conservative), None);
         assert_eq!(split_fused("سهشنبه", Spacing::Conservative), None);
         // A tagged compound of two words: Standard only.
         assert!(split_fused("ثبتنام", Spacing::Standard).is_some());
