@@ -638,13 +638,31 @@ pub(crate) fn is_finite_verb(word: &str) -> bool {
 }
 
 /// The byte offsets in the fused word `w` (no ZWNJ, letters normalized) where ZWNJs belong,
-/// with the decision, or `None` to leave it.
+/// with the decision, or `None` to leave it; not knowing what follows the word.
+#[cfg(test)]
 pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decision)> {
+    split_fused_before(w, mode, &mut || false)
+}
+
+/// Words that never follow the plural with its ezafe (`های`), which needs a word after it
+/// that it governs: prepositions, conjunctions, the object marker and the copula.
+pub(crate) const NO_EZAFE_BEFORE: [&str; 20] = [
+    "که", "از", "در", "و", "به", "برای", "را", "با", "است", "بود", "هست", "نیست", "هم", "نیز",
+    "تا", "یا", "اما", "ولی", "بر", "چون",
+];
+
+/// [`split_fused`], asking `ends_phrase` (only where it decides) whether the word ends a
+/// phrase: the text, line or clause ends after it, or a word of [`NO_EZAFE_BEFORE`] follows.
+pub(crate) fn split_fused_before(
+    w: &str,
+    mode: Spacing,
+    ends_phrase: &mut dyn FnMut() -> bool,
+) -> Option<(Vec<usize>, Decision)> {
     if mode == Spacing::Off || !has_chars(w, 3) {
         return None;
     }
     let compound = fused_candidate(w)?;
-    let ruled = split_by_rules(w, mode, compound);
+    let ruled = split_by_rules(w, mode, compound, ends_phrase);
     // The treebank's spelling, where the rules find none or another (Standard only: one
     // attestation is not the safest evidence). Where both agree, the rule is the reason.
     let Some(h) = (compound && mode == Spacing::Standard)
@@ -668,7 +686,12 @@ pub(crate) fn split_fused(w: &str, mode: Spacing) -> Option<(Vec<usize>, Decisio
 
 /// [`split_fused`] by the rules and the word lists, for a word that passed the cheap test
 /// (`compound`: it may be a listed compound).
-fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>, Decision)> {
+fn split_by_rules(
+    w: &str,
+    mode: Spacing,
+    compound: bool,
+    ends_phrase: &mut dyn FnMut() -> bool,
+) -> Option<(Vec<usize>, Decision)> {
     let lex = &*LEXICON;
     let fused = lex.get(w);
     let fused_freq = fused.map_or(0, |e| e.freq);
@@ -817,6 +840,27 @@ fn split_by_rules(w: &str, mode: Spacing, compound: bool) -> Option<(Vec<usize>,
                 );
             }
         }
+    }
+    // The plural with its ezafe needs a word after it: at the end of a phrase, a noun or
+    // adjective in a silent ه with the indefinite ای is the reading (خاطرهای که is خاطره‌ای,
+    // not خاطر‌های), unless it is rare next to the plural's base (بخشه, شهره).
+    if let Some((at, plural_freq, d, false)) = best
+        && d.reason == HalfSpace::Plural
+        && &w[at..] == "های"
+        && let Some(base) = w.strip_suffix("ای")
+        && silent_heh(base)
+        && has_chars(base, 3)
+        && let Some(e) = lex.get(base)
+        && e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) != 0
+        && e.freq.saturating_mul(20) >= plural_freq
+        && let Some(key) = lex.key(base)
+        && ends_phrase()
+    {
+        let decision = Decision {
+            reason: HalfSpace::SilentHeh,
+            evidence: key,
+        };
+        best = Some((base.len(), lex.freq(base), decision, false));
     }
     if let Some((at, base_freq, decision, compound_base)) = best {
         // The best reading ends in a letter that does not join (کشورها): nothing to restore.
@@ -1415,6 +1459,36 @@ mod tests {
         for (w, want) in cases {
             assert_eq!(split(w).as_deref(), want, "{w}");
         }
+    }
+
+    /// At the end of a phrase a fused `Xهای` is `Xه` with the indefinite `ای` where that is a
+    /// noun not much rarer than `X`; elsewhere the plural with its ezafe.
+    #[test]
+    fn the_plural_ezafe_needs_a_word_after_it() {
+        // The rules alone (the treebank lists these spellings).
+        let at_end = |w: &str, end: bool| {
+            let compound = fused_candidate(w)?;
+            let (offsets, d) = split_by_rules(w, Spacing::Standard, compound, &mut || end)?;
+            Some((offsets, d.reason))
+        };
+        assert_eq!(
+            at_end("خاطرهای", true),
+            Some((vec!["خاطره".len()], HalfSpace::SilentHeh))
+        );
+        assert_eq!(
+            at_end("کمینهای", true),
+            Some((vec!["کمینه".len()], HalfSpace::SilentHeh))
+        );
+        assert_eq!(
+            at_end("کمینهای", false),
+            Some((vec!["کمین".len()], HalfSpace::Plural))
+        );
+        // بخشه is listed, but rare next to بخش.
+        assert_eq!(
+            at_end("بخشهای", true),
+            Some((vec!["بخش".len()], HalfSpace::Plural))
+        );
+        assert!(NO_EZAFE_BEFORE.contains(&"که"));
     }
 
     #[test]

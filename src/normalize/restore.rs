@@ -14,8 +14,8 @@ use crate::chars::{
     KASHIDA, ZWNJ, ZWNJ_UTF8, has_zwnj, is_arabic_letter, is_arabic_mark, is_space, joins_forward,
 };
 use crate::halfspace::{
-    Decision, HalfSpaceWords, Join, Spacing, fused_candidate, join_spaced, pair_candidate,
-    space_may_join, split_fused,
+    Decision, HalfSpaceWords, Join, NO_EZAFE_BEFORE, Spacing, fused_candidate, join_spaced,
+    pair_candidate, space_may_join, split_fused_before,
 };
 
 /// What to do at a planned position.
@@ -351,6 +351,32 @@ fn in_gap(c: char) -> bool {
     is_space(c) || c == ZWNJ || is_removable_control(c)
 }
 
+/// Does a phrase end after the word that ends at `end`: the text or the line ends, a mark
+/// that ends a clause follows, or a word that no ezafe governs ([`NO_EZAFE_BEFORE`])?
+fn ends_phrase(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(|c: char| c != '\n' && in_gap(c));
+    let Some(c) = rest.chars().next() else {
+        return true;
+    };
+    if matches!(
+        c,
+        '\n' | '.' | '،' | ',' | ':' | '؛' | ';' | '!' | '؟' | '?' | ')' | '»' | '…'
+    ) {
+        return true;
+    }
+    // The next word's letters as the letters step writes them (كه is که).
+    let word = rest
+        .split(|c: char| !is_arabic_letter(c))
+        .next()
+        .unwrap_or_default();
+    let folded = word.chars().map(|c| match c {
+        'ي' | 'ى' => 'ی',
+        'ك' => 'ک',
+        c => c,
+    });
+    NO_EZAFE_BEFORE.iter().any(|f| f.chars().eq(folded.clone()))
+}
+
 /// Where [`scan_words`] stopped.
 #[derive(Debug, PartialEq, Eq)]
 enum Scan {
@@ -680,7 +706,9 @@ impl Plan {
         } else {
             match user.and_then(|u| u.split(&self.first.text)) {
                 Some(decided) => decided,
-                None => split_fused(&self.first.text, mode),
+                None => split_fused_before(&self.first.text, mode, &mut || {
+                    ends_phrase(text, self.first.end)
+                }),
             }
         };
         // Each ZWNJ's place in the input: before a character, or inside a ligature, which
