@@ -416,18 +416,23 @@ impl Lexicon {
     /// (`نگران`).
     #[inline]
     pub(crate) fn bound_part_or_plural(&self, w: &str) -> Option<&'static str> {
-        self.bound_part(w).or_else(|| {
-            let stem = w.strip_suffix("ان")?;
-            if self.get(w).is_some_and(|e| e.flags != 0) {
-                return None;
-            }
-            // The glide after a vowel: گرا + ی + ان.
-            let stem = stem
-                .strip_suffix('ی')
-                .filter(|s| s.ends_with(['ا', 'و']))
-                .unwrap_or(stem);
-            self.bound_part(stem).filter(|&p| self.is_present_stem(p))
-        })
+        match self.bound_part(w) {
+            Some(part) => Some(part),
+            None if w.as_bytes().ends_with("ان".as_bytes()) => self.bound_plural(w),
+            None => None,
+        }
+    }
+
+    /// The part of [`Lexicon::bound_part_or_plural`] for a word in `ان`.
+    fn bound_plural(&self, w: &str) -> Option<&'static str> {
+        let stem = w.strip_suffix("ان")?;
+        // The glide after a vowel: گرا + ی + ان.
+        let stem = stem
+            .strip_suffix('ی')
+            .filter(|s| s.ends_with(['ا', 'و']))
+            .unwrap_or(stem);
+        self.bound_part(stem)
+            .filter(|&p| self.is_present_stem(p) && self.get(w).is_none_or(|e| e.flags == 0))
     }
 
     /// Could the word `b` end in a bound part of three letters or more, after three letters

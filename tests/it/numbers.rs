@@ -55,7 +55,7 @@ fn bugs_reported_against_peers() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::cases(2000)))]
+    #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn words_round_trip_over_the_whole_range(n in any::<i64>()) {

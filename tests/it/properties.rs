@@ -102,7 +102,7 @@ fn invisible(c: char) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::cases(1500)))]
+    #![proptest_config(ProptestConfig::with_cases(1500))]
 
     #[test]
     fn idempotent(text in any_text()) {
@@ -206,7 +206,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::cases(1000)))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     /// Restoration changes only spaces and ZWNJs: without them, the text is the same as
     /// with restoration off.
@@ -236,7 +236,7 @@ fn with_user_words() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::cases(1000)))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     /// A normalizer with a user list is idempotent too, and changes only gaps.
     #[test]
@@ -284,7 +284,7 @@ fn restoration_words() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::cases(2000)))]
+    #![proptest_config(ProptestConfig::with_cases(2000))]
 
     /// On text made of the words restoration acts on: idempotent, no ZWNJ at a word edge or
     /// after a letter that does not join, and only gaps change.

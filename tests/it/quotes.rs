@@ -101,7 +101,7 @@ fn unit_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::cases(1000)))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn quote_spans_are_valid(units in proptest::collection::vec(unit_text(), 0..5)) {

@@ -79,7 +79,7 @@ fn invisible(c: char) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::cases(1500)))]
+    #![proptest_config(ProptestConfig::with_cases(1500))]
 
     #[test]
     fn sentences_are_ordered_slices_covering_the_text(text in text()) {
