@@ -11,6 +11,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
+
 use super::Letters;
 use super::engine::skipped;
 use super::letters;
@@ -112,30 +114,9 @@ fn read(text: &str, mode: Letters, line: &mut Vec<u8>) -> bool {
 /// After a letter that does not join (`کشور ها`) the plural proves nothing, and it would
 /// not survive the first pass (`کشورها`). Two substring searches.
 fn spaced(b: &[u8]) -> bool {
-    use memchr::memmem::Finder;
     static PLURAL: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" ها".as_bytes()));
     static PREFIX: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("می ".as_bytes()));
-    // A letter's lead byte in the Arabic block: the word goes on.
-    let goes_on = |k: usize| b.get(k).is_some_and(|&x| matches!(x, 0xD8..=0xDB));
-    let plural = PLURAL.find_iter(b).any(|k| {
-        // ها, های or هایی, then the end of the word, after a letter that joins.
-        let mut end = k + " ها".len();
-        for _ in 0..2 {
-            if b[end..].starts_with("ی".as_bytes()) {
-                end += "ی".len();
-            }
-        }
-        !goes_on(end) && last_char(&b[..k]).is_some_and(joins_forward)
-    });
-    plural
-        || PREFIX.find_iter(b).any(|k| {
-            let start = if b[..k].ends_with("ن".as_bytes()) {
-                k - "ن".len()
-            } else {
-                k
-            };
-            last_char(&b[..start]).is_none_or(|c| c == ' ') && goes_on(k + "می ".len())
-        })
+    has_suffix_or_prefix(b, &PLURAL, &PREFIX)
 }
 
 /// Does the line `b` (as [`spaced`] reads it) fuse the plural suffix to a letter that joins,
@@ -143,13 +124,19 @@ fn spaced(b: &[u8]) -> bool {
 /// deleted, and a space in it is a space. A word that only starts like the prefix (`میان`,
 /// `میلیون`) counts too: the answer only withholds a join. Two substring searches.
 fn fused(b: &[u8]) -> bool {
-    use memchr::memmem::Finder;
     static PLURAL: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ها".as_bytes()));
     static PREFIX: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("می".as_bytes()));
+    has_suffix_or_prefix(b, &PLURAL, &PREFIX)
+}
+
+/// Does `b` hold `plural` (`ها`, spaced or not) ending a word (with `ی` or `یی` after it)
+/// right after a letter that joins, or `prefix` (`می`, spaced or not) starting a word (or
+/// after its `ن`) with a letter right after it?
+fn has_suffix_or_prefix(b: &[u8], plural: &Finder<'_>, prefix: &Finder<'_>) -> bool {
+    // A letter's lead byte in the Arabic block: the word goes on.
     let goes_on = |k: usize| b.get(k).is_some_and(|&x| matches!(x, 0xD8..=0xDB));
-    let plural = PLURAL.find_iter(b).any(|k| {
-        // ها, های or هایی, then the end of the word, right after a letter that joins.
-        let mut end = k + "ها".len();
+    let suffix = plural.find_iter(b).any(|k| {
+        let mut end = k + plural.needle().len();
         for _ in 0..2 {
             if b[end..].starts_with("ی".as_bytes()) {
                 end += "ی".len();
@@ -157,15 +144,14 @@ fn fused(b: &[u8]) -> bool {
         }
         !goes_on(end) && last_char(&b[..k]).is_some_and(joins_forward)
     });
-    plural
-        || PREFIX.find_iter(b).any(|k| {
-            // At the start of a word, or after its ن, and a letter right after it.
+    suffix
+        || prefix.find_iter(b).any(|k| {
             let start = if b[..k].ends_with("ن".as_bytes()) {
                 k - "ن".len()
             } else {
                 k
             };
-            last_char(&b[..start]).is_none_or(|c| c == ' ') && goes_on(k + "می".len())
+            last_char(&b[..start]).is_none_or(|c| c == ' ') && goes_on(k + prefix.needle().len())
         })
 }
 
