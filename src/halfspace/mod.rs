@@ -101,7 +101,9 @@ pub enum HalfSpace {
     /// A spelling from the user's [`HalfSpaceWords`] (evidence: that spelling).
     User,
     /// A spelling the annotated treebank writes with a ZWNJ more often than as two words or
-    /// fused (`سه‌شنبه`, `نخست‌وزیر`; evidence: that spelling).
+    /// fused (`سه‌شنبه`, `نخست‌وزیر`; evidence: that spelling), or a bound second part of
+    /// the treebank table, from the treebank or the word lists' compounds (`سازی`, `گرایی`;
+    /// evidence: the part).
     Treebank,
     /// The second part of a surname typed apart (`هاشمی پور` → `هاشمی‌پور`; evidence: the
     /// part: `پور`, `زاده`, `نژاد`, `فر`, `نیا` or `کیا`).
@@ -410,7 +412,6 @@ pub(crate) fn fused_candidate(w: &str) -> Option<bool> {
     let be = two == utf8_u32("به");
     // The participle شده fused to the word before it (انجامشده).
     let shode = b.len() >= 10 && b.ends_with(SHODE.as_bytes());
-
     // A listed compound, or one in the plural of its agent noun (بهرهبرداران).
     let compound = LEXICON.may_be_half_spaced(w)
         || plural_an_stem(w).is_some_and(|s| LEXICON.may_be_half_spaced(s));
