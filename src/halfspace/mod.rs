@@ -1250,12 +1250,15 @@ fn join_by_rules(
         ));
     }
     // A second part the treebank writes joined after many words and hardly ever apart
-    // (تصمیم گیری, اداره کنندگان), after a content word of two letters or more.
+    // (تصمیم گیری, اداره کنندگان), after a content word of two letters or more: not after
+    // a verb that is no noun too (بخواهد خواه نخواهد: خواه is the conjunction there; but
+    // سوخت گیری, fuel).
     if compounds
         && !stop1
         && has_chars(w1, 2)
         && !w1.ends_with(ZWNJ)
         && let Some(part) = lex.bound_part_or_plural(w2)
+        && (e1.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) != 0) || !is_finite_verb(w1))
     {
         return Some((
             join,
@@ -1602,6 +1605,11 @@ mod tests {
         );
         assert_eq!(
             join_spaced("و", "گیری", Spacing::Standard, true, &mut || false),
+            None
+        );
+        // Not after a verb: there خواه is the conjunction.
+        assert_eq!(
+            join_spaced("بخواهد", "خواه", Spacing::Standard, true, &mut || false),
             None
         );
         assert_eq!(LEXICON.bound_part("ساز"), None);
