@@ -1252,13 +1252,14 @@ fn join_by_rules(
     // A second part the treebank writes joined after many words and hardly ever apart
     // (تصمیم گیری, اداره کنندگان), after a content word of two letters or more: not after
     // a verb that is no noun too (بخواهد خواه نخواهد: خواه is the conjunction there; but
-    // سوخت گیری, fuel).
+    // سوخت گیری, fuel), nor after a plural (زرافه‌ها کش آمده: a compound verb follows).
     if compounds
         && !stop1
         && has_chars(w1, 2)
         && !w1.ends_with(ZWNJ)
         && let Some(part) = lex.bound_part_or_plural(w2)
         && (e1.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) != 0) || !is_finite_verb(w1))
+        && !PLURALS.iter().any(|p| w1.ends_with(p))
     {
         return Some((
             join,
@@ -1607,9 +1608,19 @@ mod tests {
             join_spaced("و", "گیری", Spacing::Standard, true, &mut || false),
             None
         );
-        // Not after a verb: there خواه is the conjunction.
+        // Not after a verb: there خواه is the conjunction; not after a plural.
         assert_eq!(
             join_spaced("بخواهد", "خواه", Spacing::Standard, true, &mut || false),
+            None
+        );
+        assert_eq!(
+            join_spaced(
+                "زرافه\u{200C}ها",
+                "کش",
+                Spacing::Standard,
+                true,
+                &mut || false
+            ),
             None
         );
         assert_eq!(LEXICON.bound_part("ساز"), None);
