@@ -419,8 +419,10 @@ pub(crate) fn fused_candidate(w: &str) -> Option<bool> {
         return Some(compound);
     }
     // A bound second part fused to the word before it (قبیلهگرایی): its filter passes about
-    // one word in twenty, so the whole test runs behind it.
-    (LEXICON.may_end_in_bound_part(b) && bound_split(w).is_some()).then_some(false)
+    // one word in twenty, so the whole test runs behind it. A surname's second part likewise.
+    ((LEXICON.may_end_in_bound_part(b) && bound_split(w).is_some())
+        || (may_end_in_surname_part(b) && surname_split(w).is_some()))
+    .then_some(false)
 }
 
 /// The little-endian `u32` of `b[k..k + 4]`, or 0 past the end.
@@ -589,6 +591,38 @@ fn bound_split(w: &str) -> Option<(usize, &'static str)> {
             && e.flags & FLAG_STOPWORD == 0)
             .then_some((base.len(), part))
     })
+}
+
+/// Where the ZWNJ goes in a fused surname (`ابوالقاسمپور` → `ابوالقاسم‌پور`): before a part
+/// of [`SURNAME_PARTS`] after a listed word of two letters or more that ends in a joining
+/// letter, where the fused word is not listed (`کشور`, `نفر`, `دنیا` are). With the part.
+fn surname_split(w: &str) -> Option<(usize, &'static str)> {
+    if !may_end_in_surname_part(w.as_bytes()) {
+        return None;
+    }
+    let part = SURNAME_PARTS.iter().find(|&&p| w.ends_with(p))?;
+    let base = &w[..w.len() - part.len()];
+    let lex = &*LEXICON;
+    (has_chars(base, 2)
+        && last_char(base).is_some_and(joins_forward)
+        && lex.get(w).is_none()
+        && lex.get(base).is_some())
+    .then_some((base.len(), *part))
+}
+
+/// Does `b` end in the last two letters of a part of [`SURNAME_PARTS`]? One integer
+/// compared with five: most words end otherwise.
+#[inline(always)]
+fn may_end_in_surname_part(b: &[u8]) -> bool {
+    const ENDS: [u32; 5] = [
+        utf8_u32("ور"),
+        utf8_u32("ده"),
+        utf8_u32("اد"),
+        utf8_u32("فر"),
+        utf8_u32("یا"),
+    ];
+    let last = u32_at(b, b.len().saturating_sub(4));
+    ENDS.iter().fold(false, |any, &e| any | (e == last))
 }
 
 /// The endings that make a plural or an indefinite of a listed word (بازیکنان, روزنامه‌ها).
@@ -935,7 +969,20 @@ fn split_by_rules(
             },
         ));
     }
-    // 6. A fused به before a noun, when the fused word is not a word.
+    // 6. A surname's second part fused to the name before it (ابوالقاسمپور). Standard only,
+    // as when typed apart.
+    if mode == Spacing::Standard
+        && let Some((at, part)) = surname_split(w)
+    {
+        return Some((
+            vec![at],
+            Decision {
+                reason: HalfSpace::Surname,
+                evidence: part,
+            },
+        ));
+    }
+    // 7. A fused به before a noun, when the fused word is not a word.
     if mode == Spacing::Standard
         && !known_word
         && fused.is_none()
@@ -1324,7 +1371,7 @@ mod tests {
                 .is_some_and(|s| s.len() >= 4 && LEXICON.may_be_half_spaced(s));
         (verb || suffix || be || shode || compound)
             .then_some(compound)
-            .or_else(|| bound_split(w).map(|_| false))
+            .or_else(|| bound_split(w).or_else(|| surname_split(w)).map(|_| false))
     }
 
     #[test]
@@ -1417,6 +1464,12 @@ mod tests {
             ("کشاورزی", None),
             // The plural with the copula.
             ("سالهاست", Some("سال\u{200C}هاست")),
+            // A surname's second part fused to a listed name; not in a listed word.
+            ("ابوالقاسمپور", Some("ابوالقاسم\u{200C}پور")),
+            ("هاشمیزاده", Some("هاشمی\u{200C}زاده")),
+            ("نفر", None),
+            ("دنیا", None),
+            ("شاهزاده", None),
             ("تنهایی", None), // تنها + یی, not تن + هایی
             ("سالهای", Some("سال\u{200C}های")),
             ("سرمایهگذاران", Some("سرمایه\u{200C}گذاران")),
