@@ -523,30 +523,50 @@ fn plural_an_stem(w: &str) -> Option<&str> {
 }
 
 /// The first two letters of every word [`pair_candidate`] looks for after a space when it
-/// does not test compounds: the suffixes (`ها تر ای ام ات اش اند`) and the clitics
-/// (`مان تان شان`).
-const SUFFIX_STARTS: [u32; 10] = [
-    utf8_u32("ها"),
-    utf8_u32("تر"),
-    utf8_u32("ای"),
-    utf8_u32("ام"),
-    utf8_u32("ات"),
-    utf8_u32("اش"),
-    utf8_u32("ان"),
-    utf8_u32("ما"),
-    utf8_u32("تا"),
-    utf8_u32("شا"),
+/// does not test compounds (the suffixes `ها تر ای ام ات اش اند` and the clitics `مان تان
+/// شان`), each with the letters that may come third and whether the word may end there.
+const SUFFIX_STARTS: [(u32, [u16; 3], bool); 10] = [
+    (utf8_u32("ها"), [utf8_u16("ی"), utf8_u16("س"), 0], true), // ها های هایی هاست…
+    (utf8_u32("تر"), [utf8_u16("ی"), 0, 0], true),             // تر تری ترین
+    (
+        utf8_u32("ای"),
+        [utf8_u16("ی"), utf8_u16("م"), utf8_u16("د")],
+        true,
+    ), // ای ایی ایم اید
+    (utf8_u32("ام"), [0; 3], true),
+    (utf8_u32("ات"), [0; 3], true),
+    (utf8_u32("اش"), [0; 3], true),
+    (utf8_u32("ان"), [utf8_u16("د"), 0, 0], false), // اند
+    (utf8_u32("ما"), [NUN, 0, 0], false),           // مان
+    (utf8_u32("تا"), [NUN, 0, 0], false),           // تان
+    (utf8_u32("شا"), [NUN, 0, 0], false),           // شان
 ];
 
 /// Could the space at `s` in `b`, between two words, be inside a word, on a line that
 /// already uses ZWNJs? True wherever [`pair_candidate`] without compounds is: the word before
-/// ends in `می`, or the word after starts like a suffix or a clitic. A few integer
+/// ends in `می`, or the word after starts like a suffix or a clitic and goes on as one (its
+/// third letter, or its end, fits: `این`, `تا` and `ما` alone do not). A few integer
 /// comparisons, for the scan that skips words many at a time.
 #[inline]
 pub(crate) fn space_may_join(b: &[u8], s: usize) -> bool {
     let next = u32_at(b, s + 1);
-    let mi = s >= 4 && u32_at(b, s - 4) == MI;
-    SUFFIX_STARTS.iter().fold(mi, |any, &p| any | (next == p))
+    if s >= 4 && u32_at(b, s - 4) == MI {
+        return true;
+    }
+    let Some(&(_, thirds, may_end)) = SUFFIX_STARTS.iter().find(|&&(p, ..)| next == p) else {
+        return false;
+    };
+    // The character after the first two letters: a letter goes on with the word; anything
+    // else (a space, punctuation, a mark, a ZWNJ, the end) is read as its end.
+    let third = u16_at(b, s + 5);
+    let letter = matches!(third.to_le_bytes(), [0xD8..=0xDB, 0x80..=0xBF])
+        && char::from_u32(u32::from(third & 0x1F) << 6 | u32::from(third >> 8 & 0x3F))
+            .is_some_and(crate::chars::is_arabic_letter);
+    if letter {
+        thirds.contains(&third)
+    } else {
+        may_end
+    }
 }
 
 /// Is `w` the verbal prefix written as a word of its own: `می` or `نمی`, after a preverb
@@ -1426,6 +1446,22 @@ mod tests {
         }
         // And it rejects most pairs of running text.
         assert!(admitted * 3 < words.len() * words.len() / 7, "{admitted}");
+        // A word that starts like a suffix but goes on otherwise, or ends too soon.
+        for pair in ["کتاب این", "کتاب تا", "کتاب ما", "کتاب انجام", "کتاب اما"]
+        {
+            assert!(!space_may_join(pair.as_bytes(), "کتاب".len()), "{pair}");
+        }
+        for pair in [
+            "کتاب ها،",
+            "کتاب های",
+            "کتاب هاست",
+            "خانه ای.",
+            "کتاب تان",
+            "رفته اند",
+        ] {
+            let w1 = pair.split(' ').next().unwrap_or_default();
+            assert!(space_may_join(pair.as_bytes(), w1.len()), "{pair}");
+        }
     }
 
     #[test]
