@@ -50,8 +50,10 @@ NON_JOINING = set("ءآأؤإادذرزژوۀ")
 BOUND_MIN = 5
 BOUND_FIRSTS = 3
 BOUND_RATIO = 6
-# Bound second parts from the word lists: after at least LIST_FIRSTS different first parts.
+# Bound second parts from the word lists: after at least LIST_FIRSTS different first parts,
+# and not among the LIST_COMMON most frequent words of the lists.
 LIST_FIRSTS = 8
+LIST_COMMON = 1000
 # The suffixes the crate's own rules place (src/halfspace/mod.rs): not bound parts here.
 SUFFIXES = {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",
             "تر", "تری", "ترین", "ای", "ایی", "ام", "ات", "اش", "ایم", "اید", "اند",
@@ -106,11 +108,13 @@ def main(src: Path, out: Path, exclude: set[str]) -> None:
         # often (میراث فرهنگی, آن را): vetoes for the lexicon's compounds.
         listed = set()
         tagged = set()
+        counts: dict[str, int] = {}
         list_firsts: dict[str, set[str]] = {}
         for line in (Path(__file__).resolve().parent.parent / "data" / "words.tsv").read_text(encoding="utf-8").splitlines():
             if line.startswith("#"):
                 continue
-            w, _, flags = line.split("\t")
+            w, freq, flags = line.split("\t")
+            counts[w] = int(freq)
             if flags != "-":
                 tagged.add(w)
             if ZWNJ in w:
@@ -151,11 +155,13 @@ def main(src: Path, out: Path, exclude: set[str]) -> None:
                     and len(b) >= 2 and b not in SUFFIXES):
                 bound.add(b)
         # The word lists' productive second parts: after many different first parts in their
-        # ZWNJ compounds, with no part of speech of their own (پذیر, گرایی, زدایی), and not
-        # written apart by the treebank more than half as often as joined.
+        # ZWNJ compounds, with no part of speech of their own (پذیر, گرایی, زدایی), not among
+        # the lists' most frequent words (چی, "what", is a word of its own), and not written
+        # apart by the treebank more than half as often as joined.
+        common = set(sorted(counts, key=counts.get, reverse=True)[:LIST_COMMON])
         for b, n in list_firsts.items():
-            if (len(n) >= LIST_FIRSTS and b not in tagged and len(b) >= 2 and b not in SUFFIXES
-                    and 2 * spaced[b] <= joined[b]):
+            if (len(n) >= LIST_FIRSTS and b not in tagged and b not in common and len(b) >= 2
+                    and b not in SUFFIXES and 2 * spaced[b] <= joined[b]):
                 bound.add(b)
         for b in bound:
             rows.append(f"B\t{b}\t{joined[b]}\t{spaced[b]}")
