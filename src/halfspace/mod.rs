@@ -42,6 +42,7 @@ use lexicon::{Entry, FLAG_ADJECTIVE, FLAG_ADVERB, FLAG_NOUN, FLAG_STOPWORD, LEXI
 
 use crate::ZWNJ;
 use crate::chars::{has_chars, has_zwnj, joins_forward, utf8_u16, utf8_u32};
+use crate::normalize::letters::persian_form;
 
 /// How much half-space restoration the normalizer does.
 ///
@@ -118,6 +119,13 @@ pub enum HalfSpace {
 pub(crate) struct Decision {
     pub reason: HalfSpace,
     pub evidence: &'static str,
+}
+
+impl Decision {
+    /// The decision for `reason`, supported by `evidence`.
+    pub(crate) const fn new(reason: HalfSpace, evidence: &'static str) -> Decision {
+        Decision { reason, evidence }
+    }
 }
 
 /// What becomes of the space between two words.
@@ -525,21 +533,17 @@ fn plural_an_stem(w: &str) -> Option<&str> {
 /// The first two letters of every word [`pair_candidate`] looks for after a space when it
 /// does not test compounds (the suffixes `ها تر ای ام ات اش اند` and the clitics `مان تان
 /// شان`), each with the letters that may come third and whether the word may end there.
-const SUFFIX_STARTS: [(u32, [u16; 3], bool); 10] = [
-    (utf8_u32("ها"), [utf8_u16("ی"), utf8_u16("س"), 0], true), // ها های هایی هاست…
-    (utf8_u32("تر"), [utf8_u16("ی"), 0, 0], true),             // تر تری ترین
-    (
-        utf8_u32("ای"),
-        [utf8_u16("ی"), utf8_u16("م"), utf8_u16("د")],
-        true,
-    ), // ای ایی ایم اید
-    (utf8_u32("ام"), [0; 3], true),
-    (utf8_u32("ات"), [0; 3], true),
-    (utf8_u32("اش"), [0; 3], true),
-    (utf8_u32("ان"), [utf8_u16("د"), 0, 0], false), // اند
-    (utf8_u32("ما"), [NUN, 0, 0], false),           // مان
-    (utf8_u32("تا"), [NUN, 0, 0], false),           // تان
-    (utf8_u32("شا"), [NUN, 0, 0], false),           // شان
+const SUFFIX_STARTS: [(u32, [char; 3], bool); 10] = [
+    (utf8_u32("ها"), ['ی', 'س', '\0'], true), // ها های هایی هاست…
+    (utf8_u32("تر"), ['ی', '\0', '\0'], true), // تر تری ترین
+    (utf8_u32("ای"), ['ی', 'م', 'د'], true),  // ای ایی ایم اید
+    (utf8_u32("ام"), ['\0'; 3], true),
+    (utf8_u32("ات"), ['\0'; 3], true),
+    (utf8_u32("اش"), ['\0'; 3], true),
+    (utf8_u32("ان"), ['د', '\0', '\0'], false), // اند
+    (utf8_u32("ما"), ['ن', '\0', '\0'], false), // مان
+    (utf8_u32("تا"), ['ن', '\0', '\0'], false), // تان
+    (utf8_u32("شا"), ['ن', '\0', '\0'], false), // شان
 ];
 
 /// Could the space at `s` in `b`, between two words, be inside a word, on a line that
@@ -556,16 +560,20 @@ pub(crate) fn space_may_join(b: &[u8], s: usize) -> bool {
     let Some(&(_, thirds, may_end)) = SUFFIX_STARTS.iter().find(|&&(p, ..)| next == p) else {
         return false;
     };
-    // The character after the first two letters: a letter goes on with the word; anything
-    // else (a space, punctuation, a mark, a ZWNJ, the end) is read as its end.
-    let third = u16_at(b, s + 5);
-    let letter = matches!(third.to_le_bytes(), [0xD8..=0xDB, 0x80..=0xBF])
-        && char::from_u32(u32::from(third & 0x1F) << 6 | u32::from(third >> 8 & 0x3F))
-            .is_some_and(crate::chars::is_arabic_letter);
-    if letter {
-        thirds.contains(&third)
-    } else {
-        may_end
+    // The character after the first two letters: a letter goes on with the word (in its
+    // Persian form: ي is ی); anything else (a space, punctuation, a mark, a ZWNJ, the end)
+    // is read as its end.
+    let letter = match b.get(s + 5..s + 7) {
+        // A two-byte character of the Arabic block.
+        Some(&[lead @ 0xD8..=0xDB, cont @ 0x80..=0xBF]) => {
+            char::from_u32(u32::from(lead & 0x1F) << 6 | u32::from(cont & 0x3F))
+                .filter(|&c| crate::chars::is_arabic_letter(c))
+        }
+        _ => None,
+    };
+    match letter {
+        Some(c) => thirds.contains(&c) || thirds.contains(&persian_form(c)),
+        None => may_end,
     }
 }
 
@@ -729,13 +737,7 @@ pub(crate) fn split_fused_before(
     let offsets = zwnj_offsets(h);
     match ruled {
         Some(ruled) if ruled.0 == offsets => Some(ruled),
-        _ => Some((
-            offsets,
-            Decision {
-                reason: HalfSpace::Treebank,
-                evidence: h,
-            },
-        )),
+        _ => Some((offsets, Decision::new(HalfSpace::Treebank, h))),
     }
 }
 
@@ -765,13 +767,7 @@ fn split_by_rules(
         } else {
             HalfSpace::Compound
         };
-        return Some((
-            offsets,
-            Decision {
-                reason,
-                evidence: h,
-            },
-        ));
+        return Some((offsets, Decision::new(reason, h)));
     }
     let known_word = real(fused);
     // 2. می / نمی + verb, after a verbal preverb too (برمیگردد): a finite form, or the past
@@ -802,13 +798,7 @@ fn split_by_rules(
                 && fused_freq >= lex.freq(&format!("{preverb}{prefix}\u{200C}{rest}")))
             {
                 let offsets = std::iter::once(at).chain(clitic.map(|k| at + k)).collect();
-                return Some((
-                    offsets,
-                    Decision {
-                        reason: HalfSpace::VerbPrefix,
-                        evidence: stem,
-                    },
-                ));
+                return Some((offsets, Decision::new(HalfSpace::VerbPrefix, stem)));
             }
         }
     }
@@ -850,10 +840,7 @@ fn split_by_rules(
             best = Some((
                 base.len(),
                 freq,
-                Decision {
-                    reason,
-                    evidence: listed,
-                },
+                Decision::new(reason, listed),
                 compound_base,
             ));
         }
@@ -911,10 +898,7 @@ fn split_by_rules(
         && let Some(key) = lex.key(base)
         && ends_phrase()
     {
-        let decision = Decision {
-            reason: HalfSpace::SilentHeh,
-            evidence: key,
-        };
+        let decision = Decision::new(HalfSpace::SilentHeh, key);
         best = Some((base.len(), lex.freq(base), decision, false));
     }
     if let Some((at, base_freq, decision, compound_base)) = best {
@@ -971,36 +955,21 @@ fn split_by_rules(
     {
         return Some((
             vec![base.len()],
-            Decision {
-                reason: HalfSpace::Compound,
-                evidence: lex.key(base)?,
-            },
+            Decision::new(HalfSpace::Compound, lex.key(base)?),
         ));
     }
     // 5. A bound second part fused to a content word (قبیلهگرایی, لندننشین). Standard only.
     if mode == Spacing::Standard
         && let Some((at, part)) = bound_split(w)
     {
-        return Some((
-            vec![at],
-            Decision {
-                reason: HalfSpace::Treebank,
-                evidence: part,
-            },
-        ));
+        return Some((vec![at], Decision::new(HalfSpace::Treebank, part)));
     }
     // 6. A surname's second part fused to the name before it (ابوالقاسمپور). Standard only,
     // as when typed apart.
     if mode == Spacing::Standard
         && let Some((at, part)) = surname_split(w)
     {
-        return Some((
-            vec![at],
-            Decision {
-                reason: HalfSpace::Surname,
-                evidence: part,
-            },
-        ));
+        return Some((vec![at], Decision::new(HalfSpace::Surname, part)));
     }
     // 7. A fused به before a noun, when the fused word is not a word.
     if mode == Spacing::Standard
@@ -1014,10 +983,7 @@ fn split_by_rules(
     {
         return Some((
             vec!["به".len()],
-            Decision {
-                reason: HalfSpace::BePrefix,
-                evidence: lex.key(rest)?,
-            },
+            Decision::new(HalfSpace::BePrefix, lex.key(rest)?),
         ));
     }
     None
@@ -1047,13 +1013,7 @@ pub(crate) fn join_spaced(
             .then(|| LEXICON.treebank_pair(w1, w2))
             .flatten()?;
         let join = join_after(w1);
-        Some((
-            join,
-            Decision {
-                reason: HalfSpace::Treebank,
-                evidence: spelling,
-            },
-        ))
+        Some((join, Decision::new(HalfSpace::Treebank, spelling)))
     })
 }
 
@@ -1087,13 +1047,7 @@ fn join_by_rules(
     if is_verbal_prefix(w1)
         && let Some(stem) = verb_form(w2)
     {
-        return Some((
-            Join::Zwnj,
-            Decision {
-                reason: HalfSpace::VerbPrefix,
-                evidence: stem,
-            },
-        ));
+        return Some((Join::Zwnj, Decision::new(HalfSpace::VerbPrefix, stem)));
     }
     // The plural after a noun or adjective, not after a verb with its prefix (می‌شود ها).
     // (A spaced plural is one word even after a demonstrative: آن ها -> آن‌ها.)
@@ -1103,13 +1057,7 @@ fn join_by_rules(
         && real(e1)
         && e1.is_some_and(|e| e.flags & FLAG_ADVERB == 0 || e.flags & FLAG_NOUN != 0)
     {
-        return Some((
-            join,
-            Decision {
-                reason: HalfSpace::Plural,
-                evidence: evidence1()?,
-            },
-        ));
+        return Some((join, Decision::new(HalfSpace::Plural, evidence1()?)));
     }
     // A word of three letters or more that does not end in a stray ZWNJ: one that may take
     // a suffix though the lists lack it or do not tag it.
@@ -1121,13 +1069,7 @@ fn join_by_rules(
         && open_word
         && let Some(&suffix) = PLURALS.iter().find(|&&p| p == w2)
     {
-        return Some((
-            join,
-            Decision {
-                reason: HalfSpace::Plural,
-                evidence: suffix,
-            },
-        ));
+        return Some((join, Decision::new(HalfSpace::Plural, suffix)));
     }
     // A compound the lexicon spells with a ZWNJ.
     // A function word does not start a compound (که بر), though a noun among them may (همه).
@@ -1152,13 +1094,7 @@ fn join_by_rules(
         && ((!function_word && zwnj_boundary(w1, w2)) || !real(lex.get(w2)))
         && let Some(h) = listed(w2).or_else(|| listed(plural_an_stem(w2)?))
     {
-        return Some((
-            Join::Zwnj,
-            Decision {
-                reason: HalfSpace::Compound,
-                evidence: h,
-            },
-        ));
+        return Some((Join::Zwnj, Decision::new(HalfSpace::Compound, h)));
     }
     if mode != Spacing::Standard {
         return None;
@@ -1176,13 +1112,7 @@ fn join_by_rules(
             .is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE | FLAG_ADVERB) != 0)
         && spaced_line()
     {
-        return Some((
-            Join::Zwnj,
-            Decision {
-                reason: HalfSpace::Compound,
-                evidence: h,
-            },
-        ));
+        return Some((Join::Zwnj, Decision::new(HalfSpace::Compound, h)));
     }
     // The prefix بی typed apart (بی کاران, بی تعادلی): on its own it is only the letter's
     // name (بی بی سی, vetoed) or the word before آن (بی آنکه).
@@ -1191,13 +1121,7 @@ fn join_by_rules(
         && e2.flags & FLAG_STOPWORD == 0
         && e2.flags & (FLAG_NOUN | FLAG_ADJECTIVE | FLAG_ADVERB) != 0
     {
-        return Some((
-            Join::Zwnj,
-            Decision {
-                reason: HalfSpace::Prefix,
-                evidence: lex.key(w2)?,
-            },
-        ));
+        return Some((Join::Zwnj, Decision::new(HalfSpace::Prefix, lex.key(w2)?)));
     }
     // The comparative after an adjective.
     // The superlative suffix (`تر` alone may be the adjective "wet") after any content word,
@@ -1216,10 +1140,7 @@ fn join_by_rules(
         };
         return Some((
             join,
-            Decision {
-                reason: HalfSpace::Comparative,
-                evidence: evidence1().unwrap_or("ترین"),
-            },
+            Decision::new(HalfSpace::Comparative, evidence1().unwrap_or("ترین")),
         ));
     }
     // ای and the clitics after a silent ه.
@@ -1232,10 +1153,7 @@ fn join_by_rules(
     if AFTER_SILENT_HEH.contains(&w2) && (is_participle(w1) || perfect) {
         return Some((
             Join::Zwnj,
-            Decision {
-                reason: HalfSpace::SilentHeh,
-                evidence: evidence1().unwrap_or("participle"),
-            },
+            Decision::new(HalfSpace::SilentHeh, evidence1().unwrap_or("participle")),
         ));
     }
     // A function word takes no clitic here, but one that is also a noun or adjective does
@@ -1253,21 +1171,12 @@ fn join_by_rules(
         && w1.ends_with('ی')
         && has_chars(w1, 3)
     {
-        return Some((
-            Join::Zwnj,
-            Decision {
-                reason: HalfSpace::Clitic,
-                evidence: evidence1()?,
-            },
-        ));
+        return Some((Join::Zwnj, Decision::new(HalfSpace::Clitic, evidence1()?)));
     }
     if clitic && silent_heh(w1) {
         return Some((
             Join::Zwnj,
-            Decision {
-                reason: HalfSpace::SilentHeh,
-                evidence: evidence1()?,
-            },
+            Decision::new(HalfSpace::SilentHeh, evidence1()?),
         ));
     }
     // The plural clitics typed apart after a noun or adjective that is no function word
@@ -1283,10 +1192,10 @@ fn join_by_rules(
     {
         return Some((
             join,
-            Decision {
-                reason: HalfSpace::Clitic,
-                evidence: evidence1().or_else(|| PLURAL_CLITICS.into_iter().find(|&c| c == w2))?,
-            },
+            Decision::new(
+                HalfSpace::Clitic,
+                evidence1().or_else(|| PLURAL_CLITICS.into_iter().find(|&c| c == w2))?,
+            ),
         ));
     }
     // A surname's second part typed apart, after a word that is no function word and no
@@ -1298,22 +1207,13 @@ fn join_by_rules(
         && !w1.ends_with(ZWNJ)
         && let Some(&part) = SURNAME_PARTS.iter().find(|&&p| p == w2)
     {
-        return Some((
-            join,
-            Decision {
-                reason: HalfSpace::Surname,
-                evidence: part,
-            },
-        ));
+        return Some((join, Decision::new(HalfSpace::Surname, part)));
     }
     // The ezafe ی written apart after a silent ه (واسطه ی): a letter alone is no word.
     if compounds && w2 == "ی" && silent_heh(w1) && real(e1) && (!stop1 || content) {
         return Some((
             Join::Zwnj,
-            Decision {
-                reason: HalfSpace::SilentHeh,
-                evidence: evidence1()?,
-            },
+            Decision::new(HalfSpace::SilentHeh, evidence1()?),
         ));
     }
     // A second part the treebank writes joined after many words and hardly ever apart
@@ -1328,13 +1228,7 @@ fn join_by_rules(
         && (e1.is_some_and(|e| e.flags & (FLAG_NOUN | FLAG_ADJECTIVE) != 0) || !is_finite_verb(w1))
         && !PLURALS.iter().any(|p| w1.ends_with(p))
     {
-        return Some((
-            join,
-            Decision {
-                reason: HalfSpace::Treebank,
-                evidence: part,
-            },
-        ));
+        return Some((join, Decision::new(HalfSpace::Treebank, part)));
     }
     None
 }
@@ -1454,6 +1348,7 @@ mod tests {
         for pair in [
             "کتاب ها،",
             "کتاب های",
+            "کتاب هاي", // the Arabic form of the third letter
             "کتاب هاست",
             "خانه ای.",
             "کتاب تان",

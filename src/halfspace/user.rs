@@ -198,10 +198,7 @@ impl HalfSpaceWords {
             offsets.push(p - removed);
             removed += z.len();
         }
-        let decision = Decision {
-            reason: HalfSpace::User,
-            evidence: spelling,
-        };
+        let decision = Decision::new(HalfSpace::User, spelling);
         Some(Some((offsets, decision)))
     }
 
@@ -216,13 +213,7 @@ impl HalfSpaceWords {
     pub(crate) fn join(&'static self, left: &str, right: &str) -> Option<Option<(Join, Decision)>> {
         self.decide_pair(left, right).map(|spelling| {
             let spelling = spelling?;
-            Some((
-                Join::Zwnj,
-                Decision {
-                    reason: HalfSpace::User,
-                    evidence: spelling,
-                },
-            ))
+            Some((Join::Zwnj, Decision::new(HalfSpace::User, spelling)))
         })
     }
 

@@ -9,6 +9,7 @@ use super::engine::plain_letter_run;
 use super::engine::quiet::Kernel;
 use super::letters::{is_presentation_form, persian_form, presentation_form};
 use super::line_evidence::LineEvidence;
+use super::punctuation::{is_closer, persian_mark};
 use super::{Diacritics, Letters, diacritics};
 use crate::chars::{
     KASHIDA, ZWNJ, ZWNJ_UTF8, has_zwnj, is_arabic_letter, is_arabic_mark, is_space, joins_forward,
@@ -352,16 +353,14 @@ fn in_gap(c: char) -> bool {
 }
 
 /// Does a phrase end after the word that ends at `end`: the text or the line ends, a mark
-/// that ends a clause follows, or a word that no ezafe governs ([`NO_EZAFE_BEFORE`])?
+/// that takes no space before it follows (in its Persian form: `,` is `،`), or a word that no
+/// ezafe governs ([`NO_EZAFE_BEFORE`])?
 fn ends_phrase(text: &str, end: usize) -> bool {
     let rest = text[end..].trim_start_matches(|c: char| c != '\n' && in_gap(c));
     let Some(c) = rest.chars().next() else {
         return true;
     };
-    if matches!(
-        c,
-        '\n' | '.' | '،' | ',' | ':' | '؛' | ';' | '!' | '؟' | '?' | ')' | '»' | '…'
-    ) {
+    if c == '\n' || is_closer(persian_mark(c).unwrap_or(c)) {
         return true;
     }
     // The next word's letters as the letters step writes them (كه is که).
@@ -369,12 +368,9 @@ fn ends_phrase(text: &str, end: usize) -> bool {
         .split(|c: char| !is_arabic_letter(c))
         .next()
         .unwrap_or_default();
-    let folded = word.chars().map(|c| match c {
-        'ي' | 'ى' => 'ی',
-        'ك' => 'ک',
-        c => c,
-    });
-    NO_EZAFE_BEFORE.iter().any(|f| f.chars().eq(folded.clone()))
+    NO_EZAFE_BEFORE
+        .iter()
+        .any(|f| f.chars().eq(word.chars().map(persian_form)))
 }
 
 /// Where [`scan_words`] stopped.
