@@ -639,16 +639,20 @@ fn surname_split(w: &str) -> Option<(usize, &'static str)> {
 }
 
 /// Does `b` end in the last two letters of a part of [`SURNAME_PARTS`]? One integer
-/// compared with five: most words end otherwise.
+/// compared with six: most words end otherwise.
 #[inline(always)]
 fn may_end_in_surname_part(b: &[u8]) -> bool {
-    const ENDS: [u32; 5] = [
-        utf8_u32("ور"),
-        utf8_u32("ده"),
-        utf8_u32("اد"),
-        utf8_u32("فر"),
-        utf8_u32("یا"),
-    ];
+    const ENDS: [u32; SURNAME_PARTS.len()] = {
+        let mut ends = [0; SURNAME_PARTS.len()];
+        let mut k = 0;
+        while k < ends.len() {
+            let p = SURNAME_PARTS[k].as_bytes();
+            let n = p.len();
+            ends[k] = u32::from_le_bytes([p[n - 4], p[n - 3], p[n - 2], p[n - 1]]);
+            k += 1;
+        }
+        ends
+    };
     let last = u32_at(b, b.len().saturating_sub(4));
     ENDS.iter().fold(false, |any, &e| any | (e == last))
 }
