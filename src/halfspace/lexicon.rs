@@ -123,7 +123,7 @@ fn tail_bit(t: u64) -> usize {
 /// Bytes in the middle of a word longer than sixteen bytes are not read: two such words that
 /// differ only there share a hash, which costs a filter a false positive, never a miss.
 #[inline]
-fn hash(s: &str) -> u64 {
+pub(crate) fn hash(s: &str) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let b = s.as_bytes();
     let word = |x: Option<u64>| x.unwrap_or(0);

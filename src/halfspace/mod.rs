@@ -33,8 +33,10 @@
 //! (`بی بی سی`).
 
 pub(crate) mod lexicon;
+mod memo;
 mod user;
 
+pub(crate) use memo::SplitMemo;
 pub(crate) use user::UserWords;
 pub use user::{HalfSpaceWords, WordListError};
 

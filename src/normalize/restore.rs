@@ -15,8 +15,8 @@ use crate::chars::{
     KASHIDA, ZWNJ, ZWNJ_UTF8, has_zwnj, is_arabic_letter, is_arabic_mark, is_space, joins_forward,
 };
 use crate::halfspace::{
-    Decision, HalfSpaceWords, Join, NO_EZAFE_BEFORE, Spacing, fused_candidate, join_spaced,
-    pair_candidate, space_may_join, split_fused_before,
+    Decision, HalfSpaceWords, Join, NO_EZAFE_BEFORE, Spacing, SplitMemo, join_spaced,
+    pair_candidate, space_may_join,
 };
 
 /// What to do at a planned position.
@@ -508,6 +508,8 @@ pub(crate) struct Plan {
     joined: String,
     /// How the line being planned lost its ZWNJs, read when a decision asks.
     evidence: LineEvidence,
+    /// The fused words decided so far (a plan serves one normalizer, so one mode).
+    memo: SplitMemo,
 }
 
 impl Plan {
@@ -600,7 +602,7 @@ impl Plan {
         };
         // The byte tests first: most words fail them, and the search for a ZWNJ is dearer.
         let fused = split_fused_words
-            && (fused_candidate(w).is_some() || user.is_some_and(|u| u.knows_fused(w)))
+            && (self.memo.may_split(w) || user.is_some_and(|u| u.knows_fused(w)))
             && !has_zwnj(w);
         // On a line that already uses ZWNJs, spaced compounds are kept (see `plan`): only
         // the suffix, prefix and clitic tests apply.
@@ -702,7 +704,7 @@ impl Plan {
         } else {
             match user.and_then(|u| u.split(&self.first.text)) {
                 Some(decided) => decided,
-                None => split_fused_before(&self.first.text, mode, &mut || {
+                None => self.memo.split_before(&self.first.text, mode, &mut || {
                     ends_phrase(text, self.first.end)
                 }),
             }

@@ -277,6 +277,8 @@ fn restoration_words() -> impl Strategy<Value = String> {
         Just("ها"),
         Just("شده"),
         Just("بهعنوان"),
+        Just("خاطرهای"),
+        Just("خاطرهای که"),
     ];
     let gap = prop_oneof![3 => Just(" "), 1 => Just(""), 1 => Just("\u{200C}"), 1 => Just("\n")];
     proptest::collection::vec((word, gap), 0..12)
@@ -304,4 +306,16 @@ proptest! {
         let zwnjs = |s: &str| s.matches('\u{200C}').count();
         prop_assert!(zwnjs(&once) >= zwnjs(&text), "{:?}", once);
     }
+
+    /// After a long text, where restoration answers repeated words from its memo, a line
+    /// is normalized as it is on its own: the memo holds only what the words decide.
+    #[test]
+    fn restoration_after_a_long_text(text in restoration_words()) {
+        let long = format!("{}\n", SEED.repeat(3));
+        let together = normalize(&format!("{long}{text}{text}")).into_owned();
+        let apart = format!("{}{}", normalize(&long), normalize(&format!("{text}{text}")));
+        prop_assert_eq!(together, apart);
+    }
 }
+
+const SEED: &str = include_str!("../data/seed-article.txt");
