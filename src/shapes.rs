@@ -4,6 +4,8 @@
 //! running text with two loads and no hashing of the whole word; a "maybe" goes on to the
 //! exact set. Words of the set are never rejected.
 
+use crate::halfspace::word_table::filter_probes;
+
 /// The approximate set: a [`BitFilter`] over word shapes. Insert every word of
 /// the exact set it guards.
 pub(crate) struct ShapeSet(BitFilter);
@@ -63,11 +65,6 @@ pub(crate) struct BitFilter {
 }
 
 impl BitFilter {
-    /// The lexicon's size.
-    pub(crate) fn new() -> BitFilter {
-        BitFilter::with_bits(19)
-    }
-
     /// An empty filter of 2^`bits` bits (`6..=32`).
     pub(crate) fn with_bits(bits: u32) -> BitFilter {
         assert!((6..=32).contains(&bits), "a filter of 2^{bits} bits");
@@ -77,13 +74,25 @@ impl BitFilter {
         }
     }
 
+    /// A filter of 2^`bits` bits from its 64-bit words, little-endian (as `build.rs`
+    /// writes the lexicon's).
+    pub(crate) fn from_le_bytes(bits: u32, bytes: &[u8]) -> BitFilter {
+        let mut filter = BitFilter::with_bits(bits);
+        assert_eq!(
+            bytes.len(),
+            filter.words.len() * 8,
+            "a filter of 2^{bits} bits"
+        );
+        for (w, b) in filter.words.iter_mut().zip(bytes.chunks_exact(8)) {
+            *w = u64::from_le_bytes(b.try_into().expect("chunks of 8"));
+        }
+        filter
+    }
+
     /// The two bit positions of hash `h`: its top and its bottom bits.
     #[inline]
     fn probes(&self, h: u64) -> [usize; 2] {
-        [
-            (h >> (64 - self.bits)) as usize,
-            (h & ((1 << self.bits) - 1)) as usize,
-        ]
+        filter_probes(h, self.bits)
     }
 
     pub(crate) fn insert(&mut self, h: u64) {

@@ -35,6 +35,7 @@
 pub(crate) mod lexicon;
 mod memo;
 mod user;
+pub(crate) mod word_table;
 
 pub(crate) use memo::SplitMemo;
 pub(crate) use user::UserWords;
