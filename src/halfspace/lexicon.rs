@@ -266,8 +266,11 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::parse);
 
 impl Lexicon {
     fn parse() -> Lexicon {
-        let mut present_stems = FxSet::default();
-        let mut past_stems = FxSet::default();
+        // Sized up front for every row of their file (a few thousand): growing rehashes.
+        let rows = |text: &str| memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let sized = || FxSet::with_capacity_and_hasher(rows(VERBS), Default::default());
+        let mut present_stems = sized();
+        let mut past_stems = sized();
         for_each_row(VERBS, |cols| {
             if let [past, present, ..] = *cols {
                 past_stems.insert(past);
@@ -277,9 +280,10 @@ impl Lexicon {
         // Built with the word tables (`build.rs`); the treebank's fused forms are added below.
         let mut fused_filter = BitFilter::from_le_bytes(FILTER_BITS, FUSED_FILTER);
         let pair_filter = BitFilter::from_le_bytes(FILTER_BITS, PAIR_FILTER);
-        let mut treebank_pairs = FxSet::default();
+        let tree_rows = rows(TREEBANK);
+        let mut treebank_pairs = FxSet::with_capacity_and_hasher(tree_rows, Default::default());
         let mut treebank_pair_filter = BitFilter::with_bits(15);
-        let mut treebank_words = FxMap::default();
+        let mut treebank_words = FxMap::with_capacity_and_hasher(tree_rows, Default::default());
         let mut treebank_spaced = FxSet::default();
         let mut bound_parts = FxSet::default();
         let mut bound_shapes = ShapeSet::new();
