@@ -5,15 +5,20 @@
 //!
 //! The memo is direct-mapped (a new word takes its slot from whatever held it) and keyed by
 //! the word's bytes, which it holds and compares: a hash alone could give one word another's
-//! answer. It makes no table until a text has asked about a few hundred words (a short text
+//! answer. It makes no table until a thread has asked about a few hundred words (a short text
 //! repeats few), then starts small and grows with the words put in it. Words longer than a
 //! slot's key, and decisions that read the word after the fused one (the plural's ezafe), are
-//! decided each time.
+//! decided each time. Each thread keeps its memo between normalizations ([`ThreadMemo`]).
 //!
-//! Measured with callgrind on the bench corpora (instructions a byte, before → after): the
-//! treebank text with its ZWNJs deleted, once (479 KB) 171.9 → 151.2; the 1 MB raw corpus
-//! 172.0 → 142.6; the seed article ×20 152.2 → 123.7; the Arabic-typed corpus 238.9 → 204.2;
-//! the seed article a line at a time (no table) 159.2 → 161.4.
+//! Measured with callgrind on the bench corpora (instructions a byte, before → after, first
+//! pass in a process): the treebank text with its ZWNJs deleted, once (479 KB) 171.9 → 151.2;
+//! the 1 MB raw corpus 172.0 → 142.6; the seed article ×20 152.2 → 123.7; the Arabic-typed
+//! corpus 238.9 → 204.2; the seed article a line at a time 159.2 → 132.2 (with the word tables
+//! of `build.rs`, which cost it 3 instructions a byte). A second pass over the treebank text
+//! runs 141.3.
+
+use std::cell::Cell;
+use std::ops::{Deref, DerefMut};
 
 use super::lexicon::hash;
 use super::{Decision, Spacing, fused_candidate, split_fused_before};
@@ -62,6 +67,8 @@ const EMPTY: Slot = Slot {
 /// The memo of [`split_fused_before`]'s answers, for one spacing mode.
 #[derive(Default)]
 pub(crate) struct SplitMemo {
+    /// The mode its decisions were made in.
+    mode: Option<Spacing>,
     slots: Vec<Slot>,
     /// Words put in since the table was last made.
     puts: usize,
@@ -201,6 +208,60 @@ impl SplitMemo {
     }
 }
 
+thread_local! {
+    /// Each thread's memo, between the normalizations that borrow it ([`ThreadMemo`]).
+    static THREAD_MEMO: Cell<SplitMemo> = Cell::new(SplitMemo::default());
+}
+
+/// The thread's [`SplitMemo`] for the length of one normalization: taken from the thread
+/// when made, put back when dropped, so that the next call on the thread starts with the
+/// words this one decided (a pipeline that normalizes a line at a time profits as much as
+/// one long text). A normalization inside another would find an empty memo, not a shared
+/// one. The memo the thread keeps is at most 8,192 slots of 56 bytes.
+#[derive(Default)]
+pub(crate) struct ThreadMemo {
+    memo: SplitMemo,
+    /// Was it taken from the thread (and goes back there)?
+    taken: bool,
+}
+
+impl ThreadMemo {
+    /// The thread's memo, for decisions in `mode` (emptied if it holds another mode's).
+    pub(crate) fn take(mode: Spacing) -> ThreadMemo {
+        let mut memo = THREAD_MEMO.try_with(Cell::take).unwrap_or_default();
+        if memo.mode != Some(mode) {
+            memo = SplitMemo {
+                mode: Some(mode),
+                ..SplitMemo::default()
+            };
+        }
+        ThreadMemo { memo, taken: true }
+    }
+}
+
+impl Drop for ThreadMemo {
+    fn drop(&mut self) {
+        if self.taken {
+            let memo = std::mem::take(&mut self.memo);
+            // While the thread ends, its memo is gone already: nothing to put back.
+            let _ = THREAD_MEMO.try_with(|t| t.set(memo));
+        }
+    }
+}
+
+impl Deref for ThreadMemo {
+    type Target = SplitMemo;
+    fn deref(&self) -> &SplitMemo {
+        &self.memo
+    }
+}
+
+impl DerefMut for ThreadMemo {
+    fn deref_mut(&mut self) -> &mut SplitMemo {
+        &mut self.memo
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,6 +298,29 @@ mod tests {
         assert!(memo.slots.is_empty());
         assert!(memo.may_split("میشود"));
         assert_eq!(memo.slots.len(), FIRST);
+    }
+
+    /// A normalization finds what the one before it on the thread decided, in its mode only.
+    #[test]
+    fn the_thread_keeps_its_memo_between_calls() {
+        std::thread::spawn(|| {
+            {
+                let mut memo = ThreadMemo::take(Spacing::Standard);
+                memo.asked = WARM;
+                assert!(
+                    memo.split_before("میشود", Spacing::Standard, &mut || false)
+                        .is_some()
+                );
+            }
+            let memo = ThreadMemo::take(Spacing::Standard);
+            assert!(matches!(memo.known("میشود"), Some(Known::Split { .. })));
+            drop(memo);
+            let other = ThreadMemo::take(Spacing::Conservative);
+            assert_eq!(other.known("میشود"), None);
+            assert!(other.slots.is_empty());
+        })
+        .join()
+        .expect("the thread");
     }
 
     #[test]

@@ -37,7 +37,7 @@ mod memo;
 mod user;
 pub(crate) mod word_table;
 
-pub(crate) use memo::SplitMemo;
+pub(crate) use memo::ThreadMemo;
 pub(crate) use user::UserWords;
 pub use user::{HalfSpaceWords, WordListError};
 

@@ -15,7 +15,7 @@ use crate::chars::{
     KASHIDA, ZWNJ, ZWNJ_UTF8, has_zwnj, is_arabic_letter, is_arabic_mark, is_space, joins_forward,
 };
 use crate::halfspace::{
-    Decision, HalfSpaceWords, Join, NO_EZAFE_BEFORE, Spacing, SplitMemo, join_spaced,
+    Decision, HalfSpaceWords, Join, NO_EZAFE_BEFORE, Spacing, ThreadMemo, join_spaced,
     pair_candidate, space_may_join,
 };
 
@@ -508,11 +508,23 @@ pub(crate) struct Plan {
     joined: String,
     /// How the line being planned lost its ZWNJs, read when a decision asks.
     evidence: LineEvidence,
-    /// The fused words decided so far (a plan serves one normalizer, so one mode).
-    memo: SplitMemo,
+    /// The fused words decided so far on this thread, in this normalizer's mode.
+    memo: ThreadMemo,
 }
 
 impl Plan {
+    /// A plan for a normalizer in `mode`, with the thread's memo of decided words unless
+    /// restoration is off.
+    pub(crate) fn new(mode: Spacing) -> Plan {
+        Plan {
+            memo: match mode {
+                Spacing::Off => ThreadMemo::default(),
+                _ => ThreadMemo::take(mode),
+            },
+            ..Plan::default()
+        }
+    }
+
     /// The next planned position, if any.
     pub(crate) fn peek(&self) -> Option<Planned> {
         self.items.get(self.next).copied()

@@ -72,7 +72,7 @@ fn run_with<S: Sink>(n: &Normalizer, text: &str, sink: &mut S, quiet: bool) {
         restoring: n.spacing != Spacing::Off,
         quiet,
         quiet_report: quiet::Report::default(),
-        plan: Plan::default(),
+        plan: Plan::new(n.spacing),
         zwnj_line: (0, false),
     };
     e.run();
