@@ -167,7 +167,7 @@ mod tokens;
 
 pub use chars::ZWNJ;
 pub use digits::{DigitConverter, Digits, Scope, convert_digits};
-pub use halfspace::{HalfSpace, HalfSpaceWords, Spacing, WordListError};
+pub use halfspace::{HalfSpace, HalfSpaceWords, Spacing, WordListError, clear_thread_cache};
 pub use normalize::{
     Diacritics, DigitPolicy, Letters, Normalizer, NormalizerBuilder, Rule, normalize,
     normalize_with_offsets,

@@ -13,15 +13,15 @@
 //! Measured with callgrind on the bench corpora (instructions a byte, before → after, first
 //! pass in a process): the treebank text with its ZWNJs deleted, once (479 KB) 171.9 → 151.2;
 //! the 1 MB raw corpus 172.0 → 142.6; the seed article ×20 152.2 → 123.7; the Arabic-typed
-//! corpus 238.9 → 204.2; the seed article a line at a time 159.2 → 132.2 (with the word tables
+//! corpus 238.9 → 204.2; the seed article a line at a time 159.2 → 132.0 (with the word tables
 //! of `build.rs`, which cost it 3 instructions a byte). A second pass over the treebank text
-//! runs 141.3.
+//! runs 141.1.
 
 use std::cell::Cell;
 use std::ops::{Deref, DerefMut};
 
 use super::lexicon::hash;
-use super::{Decision, Spacing, fused_candidate, split_fused_before};
+use super::{Decision, HalfSpace, Spacing, fused_candidate, split_fused_before};
 
 /// The longest word the memo holds, in bytes: twelve Persian letters.
 const KEY: usize = 24;
@@ -45,7 +45,9 @@ enum Known {
     Split {
         at: [u8; SPLITS],
         n: u8,
-        decision: Decision,
+        // The decision's two fields side by side with the offsets: a slot of 56 bytes, not 64.
+        reason: HalfSpace,
+        evidence: &'static str,
     },
 }
 
@@ -152,12 +154,17 @@ impl SplitMemo {
         };
         match slot.known {
             Some(Known::Keep) => return None,
-            Some(Known::Split { at, n, decision }) => {
+            Some(Known::Split {
+                at,
+                n,
+                reason,
+                evidence,
+            }) => {
                 let at = at[..usize::from(n)]
                     .iter()
                     .map(|&b| usize::from(b))
                     .collect();
-                return Some((at, decision));
+                return Some((at, Decision::new(reason, evidence)));
             }
             Some(Known::Candidate) | None => {}
         }
@@ -178,7 +185,8 @@ impl SplitMemo {
                 Some(Known::Split {
                     at,
                     n: offsets.len() as u8,
-                    decision: *decision,
+                    reason: decision.reason,
+                    evidence: decision.evidence,
                 })
             }
             Some(_) => None,
@@ -211,6 +219,28 @@ impl SplitMemo {
 thread_local! {
     /// Each thread's memo, between the normalizations that borrow it ([`ThreadMemo`]).
     static THREAD_MEMO: Cell<SplitMemo> = Cell::new(SplitMemo::default());
+}
+
+/// Drops the memo of half-space decisions that normalization keeps on the calling thread.
+///
+/// Half-space restoration remembers what it decided about the fused words it met (`میشود`,
+/// `هیاتهای`) so that later calls on the same thread look them up instead of deciding again:
+/// up to about 450 KB a thread, made once a thread has normalized a few hundred words. This
+/// releases that memory, for a long-lived thread that is done with Persian text, or to
+/// measure a cold start. Output never depends on the memo.
+///
+/// # Examples
+///
+/// ```
+/// use persian_text::{clear_thread_cache, normalize};
+///
+/// let text = "هیاتهای بازرسی میشود";
+/// let warm = normalize(text).into_owned();
+/// clear_thread_cache();
+/// assert_eq!(normalize(text), warm);
+/// ```
+pub fn clear_thread_cache() {
+    let _ = THREAD_MEMO.try_with(|t| t.set(SplitMemo::default()));
 }
 
 /// The thread's [`SplitMemo`] for the length of one normalization: taken from the thread
@@ -265,7 +295,6 @@ impl DerefMut for ThreadMemo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::HalfSpace;
 
     #[test]
     fn held_answers_are_the_decisions() {
@@ -298,6 +327,8 @@ mod tests {
         assert!(memo.slots.is_empty());
         assert!(memo.may_split("میشود"));
         assert_eq!(memo.slots.len(), FIRST);
+        // What the docs say a thread keeps at most.
+        assert!(std::mem::size_of::<Slot>() * MOST <= 460_000);
     }
 
     /// A normalization finds what the one before it on the thread decided, in its mode only.
@@ -318,6 +349,16 @@ mod tests {
             let other = ThreadMemo::take(Spacing::Conservative);
             assert_eq!(other.known("میشود"), None);
             assert!(other.slots.is_empty());
+            drop(other);
+            let mut memo = ThreadMemo::take(Spacing::Standard);
+            memo.asked = WARM;
+            assert!(
+                memo.split_before("میشود", Spacing::Standard, &mut || false)
+                    .is_some()
+            );
+            drop(memo);
+            clear_thread_cache();
+            assert!(ThreadMemo::take(Spacing::Standard).slots.is_empty());
         })
         .join()
         .expect("the thread");

@@ -38,6 +38,7 @@ mod user;
 pub(crate) mod word_table;
 
 pub(crate) use memo::ThreadMemo;
+pub use memo::clear_thread_cache;
 pub(crate) use user::UserWords;
 pub use user::{HalfSpaceWords, WordListError};
 
