@@ -27,8 +27,9 @@ use super::{Decision, HalfSpace, Spacing, fused_candidate, split_fused_before};
 const KEY: usize = 24;
 /// The most ZWNJs a held decision inserts.
 const SPLITS: usize = 3;
-/// Words asked about before the memo starts holding them: a short text repeats few words,
-/// and would pay for a table it hardly reads (about 4 KB of running text).
+/// Words asked about before the memo starts holding them: a thread that normalizes a few
+/// short strings repeats few words, and would pay for a table it hardly reads (512 words are
+/// about 4 KB of running text).
 const WARM: usize = 512;
 /// Slots in the first table, and the most there will be (a power of two each).
 const FIRST: usize = 256;
