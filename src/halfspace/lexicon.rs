@@ -232,12 +232,20 @@ fn for_each_row(text: &'static str, mut f: impl FnMut(&[&'static str])) {
     let last = (!text.is_empty() && !text.ends_with('\n')).then_some(text.len());
     for i in memchr::memchr2_iter(b'\t', b'\n', bytes).chain(last) {
         // Tabs and newlines are ASCII: `i` is a char boundary.
+        let line_end = bytes.get(i).is_none_or(|&b| b == b'\n');
         if n < cols.len() {
-            cols[n] = &text[start..i];
+            // A checkout that turned the files' line ends into CRLF leaves a CR on the last
+            // column: it is not part of the row.
+            let col = &text[start..i];
+            cols[n] = if line_end {
+                col.strip_suffix('\r').unwrap_or(col)
+            } else {
+                col
+            };
             n += 1;
         }
         start = i + 1;
-        if bytes.get(i).is_none_or(|&b| b == b'\n') {
+        if line_end {
             if !cols[0].starts_with('#') {
                 f(&cols[..n]);
             }
@@ -509,6 +517,11 @@ mod tests {
             rows.push(cols.to_vec())
         });
         assert_eq!(rows, [vec!["a", "b", "c"], vec![""], vec!["d", "e"]]);
+        let mut rows = Vec::new();
+        for_each_row("a\tb\r\n# comment\r\nc\r\n", |cols| {
+            rows.push(cols.to_vec())
+        });
+        assert_eq!(rows, [vec!["a", "b"], vec!["c"]]);
     }
 
     /// The bound-part filter never rejects a word that ends in a bound part of three letters or
