@@ -410,19 +410,21 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
             let k = suffix.trailing_zeros();
             suffix &= suffix - 1;
             let s = i + k as usize;
-            let w = start(i, run.spaces, k, word);
-            // The word before as restoration reads it: without a mark at its end.
+            // A mark ends the word before (restoration reads the word without it), or the
+            // word after may be a suffix: most spaces the kernel flags are neither.
             let mark = matches!(bytes[s - 2..s], [0xD9, 0x8B..=0x95]);
+            if !mark && !space_may_join(bytes, s) {
+                continue;
+            }
+            let w = start(i, run.spaces, k, word);
             let w1 = if mark {
                 text[w..s].trim_end_matches(is_arabic_mark)
             } else {
                 &text[w..s]
             };
-            if w1.len() < s - w || space_may_join(bytes, s) {
-                let next = plain_word_end(text, s + 1);
-                if next.is_none_or(|e| pair_candidate(w1, &text[s + 1..e.letters], false)) {
-                    return (Scan::At(w), s);
-                }
+            let next = plain_word_end(text, s + 1);
+            if next.is_none_or(|e| pair_candidate(w1, &text[s + 1..e.letters], false)) {
+                return (Scan::At(w), s);
             }
         }
         if run.spaces != 0 {

@@ -391,6 +391,7 @@ impl Kernel {
     /// digits where they stay, `، . : ! )` after a word before a space, hamza above or
     /// tanwin (where it stays) after a word before a space, and single spaces before a letter
     /// or digit. The bytes before `i` are read as context.
+    #[inline(always)]
     pub(in crate::normalize) fn words(self, bytes: &[u8], i: usize) -> Words {
         let c = match i.checked_sub(CONTEXT).and_then(|w| bytes.get(w..w + READ)) {
             Some(w) => self.classes::<true>(w.try_into().expect("a window")),
