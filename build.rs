@@ -18,7 +18,8 @@ use std::path::Path;
 mod word_table;
 
 use word_table::{
-    FILTER_BITS, FUSED_BITS, WORD_BITS, filter_probes, flags, hash, home, pair_hash, row, slot,
+    FILTER_BITS, FUSED_BITS, WORD_BITS, filter_probes, flags, hash, home, pair_hash, push_row, row,
+    slot,
 };
 
 const ZWNJ: char = '\u{200C}';
@@ -40,10 +41,7 @@ fn main() {
     let mut order = Vec::new();
     for (word, freq, flags) in rows(&words) {
         let offset = blob.len();
-        blob.extend_from_slice(word.as_bytes());
-        blob.push(b'\t');
-        blob.push(flags);
-        blob.extend_from_slice(&freq.to_le_bytes());
+        push_row(&mut blob, word, flags, freq);
         word_table.insert(offset, hash(word.as_bytes()), |o| {
             row_word(&blob, o) == word
         });
@@ -93,12 +91,7 @@ fn rows(text: &str) -> impl Iterator<Item = (&str, u64, u8)> {
 
 /// The word of the row at byte `offset` of the rows.
 fn row_word(rows: &[u8], offset: usize) -> &str {
-    let row = &rows[offset..];
-    let end = row
-        .iter()
-        .position(|&b| b == b'\t')
-        .expect("a row ends its word with a tab");
-    std::str::from_utf8(&row[..end]).expect("the word list is UTF-8")
+    std::str::from_utf8(word_table::row_word(rows, offset)).expect("the word list is UTF-8")
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) {

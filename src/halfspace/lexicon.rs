@@ -17,7 +17,7 @@ use crate::ZWNJ;
 use crate::chars::ZWNJ_UTF8;
 use crate::shapes::{BitFilter, ShapeSet};
 
-use super::word_table::{self, FILTER_BITS, FUSED_BITS, ROW_TAIL, WORD_BITS};
+use super::word_table::{self, FILTER_BITS, FUSED_BITS, WORD_BITS};
 pub(crate) use super::word_table::{FLAG_ADJECTIVE, FLAG_ADVERB, FLAG_NOUN, FLAG_STOPWORD};
 
 const VERBS: &str = include_str!("../../data/verbs.tsv");
@@ -41,24 +41,8 @@ fn row(word: &str) -> Option<usize> {
 
 /// The word of the row at `at`.
 fn row_word(at: usize) -> &'static str {
-    let row = &ROWS[at..];
-    let end = memchr::memchr(b'\t', row).unwrap_or(row.len());
     // The rows are the word list's words, which `build.rs` read as UTF-8.
-    std::str::from_utf8(&row[..end]).unwrap_or_default()
-}
-
-/// The entry of the row at `at`, whose word is `len` bytes long.
-#[inline]
-fn entry(at: usize, len: usize) -> Entry {
-    let tail = ROWS
-        .get(at + len..at + len + ROW_TAIL)
-        .unwrap_or(&[0; ROW_TAIL]);
-    let mut freq = [0; 8];
-    freq.copy_from_slice(&tail[2..]);
-    Entry {
-        freq: u64::from_le_bytes(freq),
-        flags: tail[1],
-    }
+    std::str::from_utf8(word_table::row_word(ROWS, at)).unwrap_or_default()
 }
 
 /// Does the word that starts `row` (up to a tab) spell `fused` once its ZWNJs are read past?
@@ -355,7 +339,10 @@ impl Lexicon {
 
     /// The entry of `word`, if listed.
     pub(crate) fn get(&self, word: &str) -> Option<Entry> {
-        row(word).map(|at| entry(at, word.len()))
+        row(word).map(|at| {
+            let (flags, freq) = word_table::row_entry(ROWS, at, word.len());
+            Entry { freq, flags }
+        })
     }
 
     /// The frequency of `word` (0 if unlisted).

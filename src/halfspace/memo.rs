@@ -90,14 +90,12 @@ impl SplitMemo {
         }
         let mut key = [0; KEY];
         key[..b.len()].copy_from_slice(b);
-        // The top bits: the lexicon's filters use the low ones.
-        let h = (hash(w) >> 40) as usize;
-        let mut at = h & (self.slots.len() - 1);
+        let mut at = self.index(w);
         if usize::from(self.slots[at].len) != b.len() || self.slots[at].key != key {
             self.puts += 1;
             if self.puts >= 2 * self.slots.len() && self.slots.len() < MOST {
                 self.make(self.slots.len() * 4);
-                at = h & (self.slots.len() - 1);
+                at = self.index(w);
             }
             self.slots[at] = Slot {
                 key,
@@ -106,6 +104,13 @@ impl SplitMemo {
             };
         }
         Some(&mut self.slots[at])
+    }
+
+    /// The slot `w` goes in, in a table that exists: the hash's top bits (the lexicon's
+    /// filters use the low ones).
+    #[inline]
+    fn index(&self, w: &str) -> usize {
+        (hash(w) >> 40) as usize & (self.slots.len() - 1)
     }
 
     /// Counts a word asked about before the table exists; makes the table once enough were.
@@ -210,10 +215,11 @@ impl SplitMemo {
     /// What the memo holds about `w`'s split, if anything (for the tests).
     #[cfg(test)]
     fn known(&self, w: &str) -> Option<Known> {
-        let b = w.as_bytes();
-        let at = (hash(w) >> 40) as usize & self.slots.len().checked_sub(1)?;
-        let slot = self.slots[at];
-        (&slot.key[..usize::from(slot.len)] == b).then_some(slot.known)?
+        if self.slots.is_empty() {
+            return None;
+        }
+        let slot = self.slots[self.index(w)];
+        (&slot.key[..usize::from(slot.len)] == w.as_bytes()).then_some(slot.known)?
     }
 }
 

@@ -33,7 +33,34 @@ pub(crate) fn flags(column: &str) -> u8 {
 }
 
 /// The bytes of a row after its word: the tab, the flags, the frequency.
-pub(crate) const ROW_TAIL: usize = 1 + 1 + 8;
+const ROW_TAIL: usize = 1 + 1 + 8;
+
+/// Appends the row of `word` to `rows`: the word, a tab, its flags, its frequency.
+#[allow(dead_code)] // the build script's
+pub(crate) fn push_row(rows: &mut Vec<u8>, word: &str, flags: u8, freq: u64) {
+    rows.extend_from_slice(word.as_bytes());
+    rows.push(b'\t');
+    rows.push(flags);
+    rows.extend_from_slice(&freq.to_le_bytes());
+}
+
+/// The word of the row at `at`: its bytes up to the tab.
+pub(crate) fn row_word(rows: &[u8], at: usize) -> &[u8] {
+    let row = &rows[at..];
+    &row[..row.iter().position(|&b| b == b'\t').unwrap_or(row.len())]
+}
+
+/// The flags and the frequency of the row at `at`, whose word is `len` bytes long (0 and 0
+/// past the end).
+#[inline]
+pub(crate) fn row_entry(rows: &[u8], at: usize, len: usize) -> (u8, u64) {
+    let tail = rows
+        .get(at + len..at + len + ROW_TAIL)
+        .unwrap_or(&[0; ROW_TAIL]);
+    let mut freq = [0; 8];
+    freq.copy_from_slice(&tail[2..]);
+    (tail[1], u64::from_le_bytes(freq))
+}
 
 /// The hash of the tables and of the lexicon's filters: the length, the first and the last
 /// eight bytes (for a shorter string, its first and last four, which overlap, or two), read
