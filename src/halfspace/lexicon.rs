@@ -371,6 +371,13 @@ impl Lexicon {
         self.pair_filter.may_contain(pair_hash(left, right))
     }
 
+    /// [`Lexicon::may_be_pair`] for the words whose [`hash`]es are `left` and `right`.
+    #[inline]
+    pub(crate) fn may_be_pair_hashed(&self, left: u64, right: u64) -> bool {
+        self.pair_filter
+            .may_contain(word_table::pair_hash(left, right))
+    }
+
     /// The treebank's spelling of the fused word `fused` with its ZWNJs, if the treebank
     /// writes it so more often than fused (`سهشنبه` -> `سه‌شنبه`).
     pub(crate) fn treebank_word(&self, fused: &str) -> Option<&'static str> {

@@ -21,7 +21,7 @@ use std::cell::Cell;
 use std::ops::{Deref, DerefMut};
 
 use super::lexicon::hash;
-use super::{Decision, HalfSpace, Spacing, fused_candidate, split_fused_before};
+use super::{Decision, HalfSpace, Sides, Spacing, fused_candidate, split_fused_before};
 
 /// The longest word the memo holds, in bytes: twelve Persian letters.
 const KEY: usize = 24;
@@ -42,6 +42,9 @@ enum Known {
     Keep,
     /// It may need one: [`fused_candidate`] passes it, not decided yet.
     Candidate,
+    /// The decision depends on whether a phrase ends after the word (the plural's ezafe):
+    /// the two answers are held in slots of their own ([`Held::Within`], [`Held::End`]).
+    Phrase,
     /// It needs ZWNJs before these bytes (the first `n`).
     Split {
         at: [u8; SPLITS],
@@ -52,18 +55,39 @@ enum Known {
     },
 }
 
+/// What a slot holds the answer for: the word, or a word whose answer is
+/// [`Known::Phrase`] within a phrase or at its end. Part of the slot's key, beside the
+/// word's length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Held {
+    Word = 0,
+    Within = 1,
+    End = 2,
+}
+
 /// A word and what is known about it so far.
 #[derive(Clone, Copy)]
 struct Slot {
     key: [u8; KEY],
-    /// The word's length; 0 for an empty slot.
+    /// The word's length, and what is held for it ([`Held`]) in the top two bits; 0 for an
+    /// empty slot.
     len: u8,
+    /// The bits of the word's [`Sides`], with [`SIDES_KNOWN`] once they are (in the padding
+    /// before `known`: the slot stays 56 bytes).
+    sides: u8,
     known: Option<Known>,
 }
+
+/// The bit of [`Slot::sides`] that says the rest are the word's.
+const SIDES_KNOWN: u8 = 0x80;
+/// The bit of [`Slot::sides`] that says the slot holds a decision [`split_fused_before`]
+/// made (not only [`fused_candidate`]'s answer): the dear ones to make again.
+const DECIDED: u8 = 0x40;
 
 const EMPTY: Slot = Slot {
     key: [0; KEY],
     len: 0,
+    sides: 0,
     known: None,
 };
 
@@ -84,33 +108,55 @@ impl SplitMemo {
     /// be held, or the memo is still warming up.
     #[inline]
     fn slot(&mut self, w: &str) -> Option<&mut Slot> {
+        self.slot_hashed(w, hash(w), Held::Word)
+    }
+
+    /// [`SplitMemo::slot`] for what is `held` about `w`, whose [`hash`] is `h`.
+    ///
+    /// The table is two-way: a word may be in either slot of its pair, the one used last
+    /// first. A new word takes the first slot and moves the one there to the second, unless
+    /// the second holds a decision ([`DECIDED`]) and the first does not: then it takes the
+    /// first and the decision stays. Deciding a word costs some thousand instructions,
+    /// reading its plain tests a few hundred: running text meets more words than a table
+    /// holds, and the plain ones should not push the decided ones out.
+    #[inline]
+    fn slot_hashed(&mut self, w: &str, h: u64, held: Held) -> Option<&mut Slot> {
         let b = w.as_bytes();
         if b.is_empty() || b.len() > KEY || (self.slots.is_empty() && !self.warm_up()) {
             return None;
         }
         let mut key = [0; KEY];
         key[..b.len()].copy_from_slice(b);
-        let mut at = self.index(w);
-        if usize::from(self.slots[at].len) != b.len() || self.slots[at].key != key {
-            self.puts += 1;
-            if self.puts >= 2 * self.slots.len() && self.slots.len() < MOST {
-                self.make(self.slots.len() * 4);
-                at = self.index(w);
-            }
-            self.slots[at] = Slot {
-                key,
-                len: b.len() as u8,
-                ..EMPTY
-            };
+        let len = b.len() as u8 | (held as u8) << 6;
+        let mut at = self.index(h, held);
+        let is = |s: &Slot| s.len == len && s.key == key;
+        if is(&self.slots[at]) {
+            return Some(&mut self.slots[at]);
         }
+        if is(&self.slots[at + 1]) {
+            self.slots.swap(at, at + 1);
+            return Some(&mut self.slots[at]);
+        }
+        self.puts += 1;
+        if self.puts >= 2 * self.slots.len() && self.slots.len() < MOST {
+            self.make(self.slots.len() * 4);
+            at = self.index(h, held);
+        }
+        let decided = |s: &Slot| s.sides & DECIDED != 0;
+        // The first slot's word moves to the second, unless only the second holds a decision.
+        if !decided(&self.slots[at + 1]) || decided(&self.slots[at]) {
+            self.slots[at + 1] = self.slots[at];
+        }
+        self.slots[at] = Slot { key, len, ..EMPTY };
         Some(&mut self.slots[at])
     }
 
-    /// The slot `w` goes in, in a table that exists: the hash's top bits (the lexicon's
-    /// filters use the low ones).
+    /// The first slot of the pair `w` goes in, in a table that exists: the hash's top bits
+    /// (the lexicon's filters use the low ones), moved along for the answers of
+    /// [`Known::Phrase`].
     #[inline]
-    fn index(&self, w: &str) -> usize {
-        (hash(w) >> 40) as usize & (self.slots.len() - 1)
+    fn index(&self, h: u64, held: Held) -> usize {
+        ((h >> 40) as usize).wrapping_add(held as usize * 0x9E37) & (self.slots.len() - 2)
     }
 
     /// Counts a word asked about before the table exists; makes the table once enough were.
@@ -147,60 +193,95 @@ impl SplitMemo {
         known != Known::Keep
     }
 
-    /// [`split_fused_before`], from the memo where it holds the answer; else decided and,
-    /// unless the decision asked what follows the word, held.
+    /// What the scan of a line without ZWNJs asks of each word `w` (whose [`hash`] is `h`):
+    /// [`SplitMemo::may_split`]'s answer and the word's [`Sides`], from one slot.
+    #[inline]
+    pub(crate) fn word(&mut self, w: &str, h: u64) -> (bool, Sides) {
+        let Some(slot) = self.slot_hashed(w, h, Held::Word) else {
+            return (fused_candidate(w).is_some(), Sides::of(w, h));
+        };
+        let known = *slot.known.get_or_insert_with(|| match fused_candidate(w) {
+            Some(_) => Known::Candidate,
+            None => Known::Keep,
+        });
+        if slot.sides & SIDES_KNOWN == 0 {
+            slot.sides |= Sides::of(w, h).bits | SIDES_KNOWN;
+        }
+        let sides = Sides {
+            hash: h,
+            bits: slot.sides & !(SIDES_KNOWN | DECIDED),
+        };
+        (known != Known::Keep, sides)
+    }
+
+    /// [`split_fused_before`], from the memo where it holds the answer; else decided and
+    /// held. A decision that asked whether a phrase ends after the word is held for that
+    /// answer: the word is marked [`Known::Phrase`], and the next time the question is asked
+    /// first.
     pub(crate) fn split_before(
         &mut self,
         w: &str,
         mode: Spacing,
         ends_phrase: &mut dyn FnMut() -> bool,
     ) -> Option<(Vec<usize>, Decision)> {
-        let Some(slot) = self.slot(w) else {
+        let h = hash(w);
+        let Some(slot) = self.slot_hashed(w, h, Held::Word) else {
             return split_fused_before(w, mode, ends_phrase);
         };
         match slot.known {
-            Some(Known::Keep) => return None,
-            Some(Known::Split {
-                at,
-                n,
-                reason,
-                evidence,
-            }) => {
-                let at = at[..usize::from(n)]
-                    .iter()
-                    .map(|&b| usize::from(b))
-                    .collect();
-                return Some((at, Decision::new(reason, evidence)));
+            Some(Known::Phrase) => {
+                let end = ends_phrase();
+                let held = if end { Held::End } else { Held::Within };
+                if let Some(known) = self.slot_hashed(w, h, held).and_then(|s| s.known) {
+                    return unpack(known);
+                }
+                let split = split_fused_before(w, mode, &mut || end);
+                self.hold(w, h, held, &split);
+                return split;
             }
+            Some(known @ (Known::Keep | Known::Split { .. })) => return unpack(known),
             Some(Known::Candidate) | None => {}
         }
-        let mut asked = false;
-        let split = split_fused_before(w, mode, &mut || {
-            asked = true;
-            ends_phrase()
-        });
-        let known = match &split {
-            _ if asked => None,
-            None => Some(Known::Keep),
+        let mut asked = None;
+        let split = split_fused_before(w, mode, &mut || *asked.insert(ends_phrase()));
+        let held = match asked {
+            None => Held::Word,
+            Some(end) => {
+                if let Some(slot) = self.slot_hashed(w, h, Held::Word) {
+                    slot.known = Some(Known::Phrase);
+                    slot.sides |= DECIDED;
+                }
+                if end { Held::End } else { Held::Within }
+            }
+        };
+        self.hold(w, h, held, &split);
+        split
+    }
+
+    /// Holds `split`, the decision about `w` (whose [`hash`] is `h`), as what is `held`
+    /// about it, unless it inserts more ZWNJs than a slot holds.
+    fn hold(&mut self, w: &str, h: u64, held: Held, split: &Option<(Vec<usize>, Decision)>) {
+        let known = match split {
+            None => Known::Keep,
             Some((offsets, decision)) if offsets.len() <= SPLITS => {
                 let mut at = [0; SPLITS];
                 // Every offset is inside the word, which is at most `KEY` bytes long.
                 for (a, &o) in at.iter_mut().zip(offsets) {
                     *a = o as u8;
                 }
-                Some(Known::Split {
+                Known::Split {
                     at,
                     n: offsets.len() as u8,
                     reason: decision.reason,
                     evidence: decision.evidence,
-                })
+                }
             }
-            Some(_) => None,
+            Some(_) => return,
         };
-        if let (Some(known), Some(slot)) = (known, self.slot(w)) {
+        if let Some(slot) = self.slot_hashed(w, h, held) {
             slot.known = Some(known);
+            slot.sides |= DECIDED;
         }
-        split
     }
 
     /// A memo past its warm-up (for the tests).
@@ -218,8 +299,30 @@ impl SplitMemo {
         if self.slots.is_empty() {
             return None;
         }
-        let slot = self.slots[self.index(w)];
-        (&slot.key[..usize::from(slot.len)] == w.as_bytes()).then_some(slot.known)?
+        let at = self.index(hash(w), Held::Word);
+        self.slots[at..at + 2]
+            .iter()
+            .find(|s| &s.key[..usize::from(s.len)] == w.as_bytes())?
+            .known
+    }
+}
+
+/// The decision a slot holds: `Keep` or `Split` (the others hold none).
+fn unpack(known: Known) -> Option<(Vec<usize>, Decision)> {
+    match known {
+        Known::Split {
+            at,
+            n,
+            reason,
+            evidence,
+        } => Some((
+            at[..usize::from(n)]
+                .iter()
+                .map(|&b| usize::from(b))
+                .collect(),
+            Decision::new(reason, evidence),
+        )),
+        _ => None,
     }
 }
 
@@ -372,13 +475,22 @@ mod tests {
     }
 
     #[test]
-    fn decisions_that_read_ahead_are_not_held() {
+    fn decisions_that_read_ahead_are_held_for_each_answer() {
         let mut memo = SplitMemo::warm();
         // خاطرهای before a phrase end is خاطره + ای; before a noun, خاطره + های.
-        let before_end = memo.split_before("خاطرهای", Spacing::Standard, &mut || true);
-        let before_noun = memo.split_before("خاطرهای", Spacing::Standard, &mut || false);
-        assert_ne!(before_end, before_noun);
-        assert_eq!(memo.known("خاطرهای"), None);
+        let w = "خاطرهای";
+        let direct = |end: bool| split_fused_before(w, Spacing::Standard, &mut || end);
+        assert_ne!(direct(true), direct(false));
+        for end in [true, false, false, true, true, false] {
+            let mut asked = false;
+            let held = memo.split_before(w, Spacing::Standard, &mut || {
+                asked = true;
+                end
+            });
+            assert_eq!(held, direct(end), "{end}");
+            assert!(asked, "{end}");
+        }
+        assert_eq!(memo.known(w), Some(Known::Phrase));
     }
 
     #[test]

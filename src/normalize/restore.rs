@@ -14,9 +14,10 @@ use super::{Diacritics, Letters, diacritics};
 use crate::chars::{
     KASHIDA, ZWNJ, ZWNJ_UTF8, has_zwnj, is_arabic_letter, is_arabic_mark, is_space, joins_forward,
 };
+use crate::halfspace::lexicon::hash;
 use crate::halfspace::{
-    Decision, HalfSpaceWords, Join, NO_EZAFE_BEFORE, Spacing, ThreadMemo, join_spaced,
-    pair_candidate, space_may_join,
+    Decision, HalfSpaceWords, Join, NO_EZAFE_BEFORE, Sides, Spacing, ThreadMemo, join_spaced,
+    pair_candidate, pair_candidate_sides, space_may_join,
 };
 
 /// What to do at a planned position.
@@ -404,7 +405,7 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
         below => i + (u64::BITS - below.leading_zeros()) as usize,
     };
     loop {
-        let run = kernel.words(bytes, i);
+        let run = kernel.words::<false>(bytes, i);
         let mut suffix = run.suffix;
         while suffix != 0 {
             let k = suffix.trailing_zeros();
@@ -454,6 +455,50 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
         None => Scan::At(before.unwrap_or(word)),
     };
     (scan, i)
+}
+
+/// What [`Plan::scan_raw_words`] makes of the bytes between two spaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Token {
+    /// Letters (and ZWNJs between them) up to this end, then the space, or `، . : ! )` and
+    /// the space: a word the cheap tests read as it is written.
+    Word(usize),
+    /// No letters: a number.
+    Number,
+    /// Anything else (a mark, a digit among letters): the per-word tests read it.
+    Other,
+}
+
+/// The token `text[start..space]` as the scan of a window at `i` finds it: whether any of
+/// its bytes in earlier windows is not a letter or a ZWNJ between letters (`bad_before`),
+/// which of those bytes are in this window (`bad`, bits from `i`), and whether any of its
+/// bytes is a letter.
+fn token(
+    (text, i): (&str, usize),
+    (start, space): (usize, usize),
+    (bad_before, bad): (bool, u64),
+    letters: bool,
+) -> Token {
+    if !letters {
+        return Token::Number;
+    }
+    if bad_before {
+        return Token::Other;
+    }
+    if bad == 0 {
+        return Token::Word(space);
+    }
+    // A word and the full stop, colon, `!`, `)` or comma after it (the kernel lets no other
+    // mark stand before a space after a letter).
+    let bytes = text.as_bytes();
+    let k = space - i;
+    let closer = k >= 1 && bad == 1 << (k - 1) && bytes[space - 1].is_ascii_punctuation();
+    let comma = k >= 2 && bad == 3 << (k - 2) && bytes[space - 2..space] == *"،".as_bytes();
+    match () {
+        _ if closer && space - 1 > start => Token::Word(space - 1),
+        _ if comma && space - 2 > start => Token::Word(space - 2),
+        _ => Token::Other,
+    }
 }
 
 /// What restoration's plans depend on besides the text: the normalizer's settings.
@@ -633,6 +678,113 @@ impl Plan {
         }
     }
 
+    /// The per-word cheap tests of [`Plan::cheap`], many words at a time, on a line without
+    /// ZWNJs (where fused words are split and compounds looked up) and without user words:
+    /// [`scan_words`] for such a line. Every word between two spaces of the kernel's run of
+    /// plain words is read once, with `ي ى ك` as `ی ک`: one memo slot gives its fused-word
+    /// answer and its [`Sides`], and a pair of words is tested from their sides. The scan
+    /// stops at the first word that may need something (or whose pair with the next may),
+    /// and at anything it does not read as a plain word or a number; [`Plan::cheap`] takes
+    /// it from there.
+    ///
+    /// Also returns where the quiet bytes it read from `at` end: before the first `ي ى ك`,
+    /// which the engine replaces.
+    fn scan_raw_words(&mut self, text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
+        let Plan { forms, memo, .. } = self;
+        let bytes = text.as_bytes();
+        let mut i = at;
+        let mut quiet_to = None;
+        // The token in progress: where it starts, and whether its bytes in earlier windows
+        // hold anything but letters, letters, and `ي ى ك`.
+        let mut start = at;
+        let (mut bad, mut letters, mut arabic) = (false, false, false);
+        // The word before a space between two letters, not tested with the word after it:
+        // its start, its end and its sides; its letters are in `forms[0]` if it had `ي ى ك`.
+        let mut pending: Option<(usize, usize, Sides, bool)> = None;
+        loop {
+            let run = kernel.words::<true>(bytes, i);
+            let kept = (1u64 << run.len) - 1;
+            if quiet_to.is_none() && run.arabic != 0 {
+                quiet_to = Some(i + run.arabic.trailing_zeros() as usize);
+            }
+            let other = !run.letters & kept;
+            let mut spaces = run.spaces;
+            while spaces != 0 {
+                let k = spaces.trailing_zeros() as usize;
+                spaces &= spaces - 1;
+                let s = i + k;
+                // This window's part of the token before the space.
+                let part = ((1u64 << k) - 1) & !((1u64 << start.saturating_sub(i)) - 1);
+                let last_bad = other & part;
+                let tok = token(
+                    (text, i),
+                    (start, s),
+                    (bad, last_bad),
+                    letters || run.letters & part != 0,
+                );
+                let before = pending.take();
+                match tok {
+                    Token::Word(end) => {
+                        let has_forms = arabic || run.arabic & part != 0;
+                        debug_assert_eq!(
+                            word_end::<true>(text, start).map(|p| (p.letters, p.forms)),
+                            Some((end, has_forms))
+                        );
+                        let [first, second] = forms;
+                        let w = persian_forms(&text[start..end], has_forms, second);
+                        let (fused, sides) = memo.word(w, hash(w));
+                        if let Some((b, e, left, left_forms)) = before {
+                            let w1 = if left_forms {
+                                first.as_str()
+                            } else {
+                                &text[b..e]
+                            };
+                            if pair_candidate_sides((w1, left), (w, sides), true) {
+                                return (Scan::At(b), quiet_to.unwrap_or(s));
+                            }
+                        }
+                        if fused && !has_zwnj(w) {
+                            return (Scan::At(start), quiet_to.unwrap_or(s));
+                        }
+                        if end == s && run.pairs >> k & 1 != 0 {
+                            pending = Some((start, end, sides, has_forms));
+                            if has_forms {
+                                std::mem::swap(first, second);
+                            }
+                        }
+                    }
+                    Token::Number => {}
+                    Token::Other => {
+                        let w = before.map_or(start, |(b, ..)| b);
+                        return (Scan::At(w), quiet_to.unwrap_or(s));
+                    }
+                }
+                start = s + 1;
+                (bad, letters, arabic) = (false, false, false);
+            }
+            let part = kept & !((1u64 << start.saturating_sub(i).min(63)) - 1);
+            bad |= other & part != 0;
+            letters |= run.letters & part != 0;
+            arabic |= run.arabic & part != 0;
+            i += run.len;
+            if !run.more {
+                break;
+            }
+        }
+        let quiet_to = quiet_to.unwrap_or(i);
+        if i == at {
+            return (Scan::At(at), at);
+        }
+        // The word before the last token, and the last token, whose end the kernel did not
+        // see, take the per-word tests.
+        match pending {
+            Some((b, ..)) => (Scan::At(b), quiet_to),
+            None if letters && start < i => (Scan::At(start), quiet_to),
+            // After a number or punctuation, the words before it were all tested.
+            None => (Scan::Past(i), quiet_to),
+        }
+    }
+
     /// The cheap tests on the words from `at`: does the word at `at` need the full path? If
     /// not, the words after it that need nothing are planned too, and the engine asks again
     /// at the first that may need something (or at the next word after them). A word found
@@ -641,14 +793,18 @@ impl Plan {
         if self.full_at.take() == Some(at) {
             return true;
         }
-        // On a line that already uses ZWNJs, many words at a time where the processor can.
-        let scan = options.kernel.filter(|_| !split && options.user.is_none());
+        // Many words at a time where the processor can.
+        let scan = options.kernel.filter(|_| options.user.is_none());
         let mut word = at;
         loop {
             if let Some(kernel) = scan {
                 self.cheap_next = None;
                 self.second_at = usize::MAX;
-                let (scan, plain_to) = scan_words(text, word, kernel);
+                let (scan, plain_to) = if split {
+                    self.scan_raw_words(text, word, kernel)
+                } else {
+                    scan_words(text, word, kernel)
+                };
                 if word == at {
                     self.scanned = (at, plain_to);
                 }

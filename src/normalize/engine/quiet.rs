@@ -235,6 +235,10 @@ pub(in crate::normalize) struct Words {
     ///
     /// [`space_may_join`]: crate::halfspace::space_may_join
     pub suffix: u64,
+    /// The bytes of the words' letters (not `ي ى ك`) and of the ZWNJs between them.
+    pub letters: u64,
+    /// Where `ي ى ك` start (with `RAW` only).
+    pub arabic: u64,
     /// Did the words fill the window, so that they may go on in the next one?
     pub more: bool,
 }
@@ -391,14 +395,23 @@ impl Kernel {
     /// digits where they stay, `، . : ! )` after a word before a space, hamza above or
     /// tanwin (where it stays) after a word before a space, and single spaces before a letter
     /// or digit. The bytes before `i` are read as context.
+    ///
+    /// With `RAW`, for the scan of a line without ZWNJs: the words may hold `ي ى ك` too
+    /// (reported in [`Words::arabic`]: the letters step replaces them, so the engine does not
+    /// skip them), and [`Words::suffix`] is not found.
     #[inline(always)]
-    pub(in crate::normalize) fn words(self, bytes: &[u8], i: usize) -> Words {
+    pub(in crate::normalize) fn words<const RAW: bool>(self, bytes: &[u8], i: usize) -> Words {
+        let classes = |w: &[u8; READ]| match RAW {
+            true => self.classes::<false>(w),
+            false => self.classes::<true>(w),
+        };
         let c = match i.checked_sub(CONTEXT).and_then(|w| bytes.get(w..w + READ)) {
-            Some(w) => self.classes::<true>(w.try_into().expect("a window")),
-            None => self.classes::<true>(&padded(bytes, i)),
+            Some(w) => classes(w.try_into().expect("a window")),
+            None => classes(&padded(bytes, i)),
         };
         let digit = if self.allow.digits { c.digit } else { 0 };
-        let letter = c.letter & !c.arabic & !(digit << 2);
+        let quiet_letter = if RAW { c.letter } else { c.letter & !c.arabic };
+        let letter = quiet_letter & !(digit << 2);
         let word_char = letter | digit; // two bytes each
         let zwnj = c.zwnj & ((c.joiner & letter) << 2) & (letter >> 3);
         let closer = c.closer & (word_char << 2) & (c.space >> 1);
@@ -425,7 +438,7 @@ impl Kernel {
             len -= 1;
         }
         let kept = |m: u64| (m >> CONTEXT) & ((1u64 << len) - 1);
-        let pairs = space & ((c.letter & !c.arabic) << 2 | mark << 2) & letter >> 1;
+        let pairs = space & (quiet_letter << 2 | mark << 2) & letter >> 1;
         // Before a word that starts like a suffix, or after `می`.
         let suffix = c.first >> 1 & c.second >> 3;
         let mi = c.mim << 4 & c.ye << 2;
@@ -434,6 +447,8 @@ impl Kernel {
             spaces: kept(space),
             pairs: kept(pairs),
             suffix: kept(pairs & (suffix | mi | mark << 2)),
+            letters: kept(letter | letter << 1 | zwnj | zwnj << 1 | zwnj << 2),
+            arabic: if RAW { kept(c.arabic) } else { 0 },
             more: n >= LANES,
         }
     }
@@ -935,6 +950,41 @@ mod tests {
         }
     }
 
+    /// Restoration's scan of lines without ZWNJs, where it stops: each line splits a fused
+    /// word or joins a spaced pair that the scan must leave to the per-word tests, among
+    /// plain words, punctuation, numbers, marks and window edges.
+    #[test]
+    fn the_scan_of_raw_words_leaves_every_decision_to_the_tests() {
+        if !*AVX2 {
+            return;
+        }
+        let long = "و ".repeat(40);
+        let cases = [
+            "او میگوید که کتابها را خواند.",
+            "سرمایه گذاران، بین المللی و تعیین کننده",
+            "کتاب ها ۱۲ کتابها و ۱۲ میشود",
+            &format!("{long}میشود {long}سرمایه گذاری {long}خصوصی سازی"),
+            &format!("{long}رسانهای که گفت. {long}خاطرهای تلخ"),
+            // A word and the mark after it, a word with Arabic forms, a kashida.
+            "اصلاً رسانه ای و خیمهٔ کتابها",
+            "کتاب و كتابها و مـیشود",
+            "پیش از این بهعنوان نخست وزیر، علی زاده گفت:",
+            // A pair whose second word ends at punctuation, or at the end of the text.
+            "سرمایه گذاران.",
+            "سرمایه گذاران",
+            "بی کاری، کم رنگ و اصول گرایان",
+        ];
+        for text in cases {
+            let n = crate::Normalizer::new();
+            let (with, edits) = run(text, n, true);
+            assert_eq!(
+                (&with, &edits),
+                (&run(text, n, false).0, &run(text, n, false).1)
+            );
+            assert!(edits.contains("HalfSpace"), "{with}");
+        }
+    }
+
     proptest::proptest! {
         /// Prose-like text: the kernel's blocks, their edges and everything that ends them.
         #[test]
@@ -983,6 +1033,11 @@ mod tests {
                     "می\u{200C}شود", "کتاب\u{200C}ها", "ای", "ام", "اش", "این", "اما", "تا",
                     "ما", "مان", "تان", "شان", "علمی", "برمی", "تر", "۱۲", "،", ".", "ً",
                     "احتمالاً", "دو\u{200C}مرحله", "  ", "ي", "«ب»", "خانهٔ", "میٔ",
+                ][..]).prop_map(String::from),
+                // Lines without ZWNJs: compounds, prefixes and bound parts spaced and fused.
+                1 => proptest::sample::select(&[
+                    "بی", "کاری", "زاده", "پور", "سازی", "ی", "کننده", "تعیین", "نخست", "وزیر",
+                    "اصول", "گرایان", "بهره", "برداران", "رسانه", "خاطرهای", "برمیدارم", "بر",
                 ][..]).prop_map(String::from),
             ], 5..80)
         ) {
