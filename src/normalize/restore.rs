@@ -381,6 +381,9 @@ enum Scan {
     At(usize),
     /// The words before this offset need nothing, and no word starts at it.
     Past(usize),
+    /// The words before this word start need nothing; the per-word tests would send this
+    /// one to the full path (they were made).
+    Full(usize),
 }
 
 /// The per-word cheap tests of [`Plan::cheap`], many words at a time, on a line that already
@@ -740,11 +743,11 @@ impl Plan {
                                 &text[b..e]
                             };
                             if pair_candidate_sides((w1, left), (w, sides), true) {
-                                return (Scan::At(b), quiet_to.unwrap_or(s));
+                                return (Scan::Full(b), quiet_to.unwrap_or(s));
                             }
                         }
                         if fused && !has_zwnj(w) {
-                            return (Scan::At(start), quiet_to.unwrap_or(s));
+                            return (Scan::Full(start), quiet_to.unwrap_or(s));
                         }
                         if end == s && run.pairs >> k & 1 != 0 {
                             pending = Some((start, end, sides, has_forms));
@@ -814,6 +817,12 @@ impl Plan {
                         return false;
                     }
                     Scan::At(w) => word = w,
+                    Scan::Full(w) if w == at => return true,
+                    Scan::Full(w) => {
+                        self.planned_to = w;
+                        self.full_at = Some(w);
+                        return false;
+                    }
                 }
             }
             match self.cheap(text, word, options.user, split) {
