@@ -120,7 +120,7 @@ impl SplitMemo {
     /// first and the decision stays. Deciding a word costs some thousand instructions,
     /// reading its plain tests a few hundred: running text meets more words than a table
     /// holds, and the plain ones should not push the decided ones out.
-    #[inline]
+    #[inline(always)]
     fn slot_hashed(&mut self, w: &str, h: u64, held: Held) -> Option<&mut Slot> {
         let b = w.as_bytes();
         if b.is_empty() || b.len() > KEY || (self.slots.is_empty() && !self.warm_up()) {
