@@ -1,21 +1,27 @@
-//! A memo of the fused-word decisions: running text repeats its words (in the treebank text
-//! of the benches, with its ZWNJs taken out, the 300 most frequent words are half of all
-//! words), and deciding a fused word reads the lexicon a dozen times, where looking the
-//! answer up reads one slot.
+//! A memo of what restoration decides about a word: running text repeats its words (in the
+//! treebank text of the benches, with its ZWNJs taken out, the 300 most frequent words are
+//! half of all words), and deciding a fused word reads the lexicon a dozen times, where
+//! looking the answer up reads one slot. A slot holds a word's fused-word answer (keep it,
+//! a candidate not yet decided, or the split) and, for the scan of lines without ZWNJs, the
+//! word's [`Sides`] (what the pair test reads of it), so that the scan reads one slot a word.
 //!
-//! The memo is direct-mapped (a new word takes its slot from whatever held it) and keyed by
-//! the word's bytes, which it holds and compares: a hash alone could give one word another's
-//! answer. It makes no table until a thread has asked about a few hundred words (a short text
-//! repeats few), then starts small and grows with the words put in it. Words longer than a
-//! slot's key, and decisions that read the word after the fused one (the plural's ezafe), are
-//! decided each time. Each thread keeps its memo between normalizations ([`ThreadMemo`]).
+//! The memo is two-way set-associative (a word may be in either slot of its pair) and keyed
+//! by the word's bytes, which it holds and compares: a hash alone could give one word
+//! another's answer. A decided word is not pushed out by a word that was only read. It makes
+//! no table until a thread has asked about a few hundred words (a short text repeats few),
+//! then starts small and grows with the words put in it (keeping them), to 16,384 slots of
+//! 56 bytes. A
+//! decision that read the word after the fused one (the plural's ezafe: is the phrase over?)
+//! is held for each answer, in slots of its own. Words longer than a slot's key are decided
+//! each time. Each thread keeps its memo between normalizations ([`ThreadMemo`]).
 //!
-//! Measured with callgrind on the bench corpora (instructions a byte, before → after, first
-//! pass in a process): the treebank text with its ZWNJs deleted, once (479 KB) 171.9 → 151.2;
-//! the 1 MB raw corpus 172.0 → 142.6; the seed article ×20 152.2 → 123.7; the Arabic-typed
-//! corpus 238.9 → 204.2; the seed article a line at a time 159.2 → 132.0 (with the word tables
-//! of `build.rs`, which cost it 3 instructions a byte). A second pass over the treebank text
-//! runs 141.1.
+//! Measured with callgrind on the bench corpora (instructions a byte, first pass in a
+//! process). Session 10, the memo of fused-word decisions: the treebank text with its ZWNJs
+//! deleted, once (479 KB) 171.9 → 151.2; the 1 MB raw corpus 172.0 → 142.6; the seed article
+//! ×20 152.2 → 123.7; the Arabic-typed corpus 238.9 → 204.2; the seed article a line at a
+//! time 159.2 → 132.0. Session 11, the sides, two ways, the ezafe decisions and 16,384 slots,
+//! with the scan of lines without ZWNJs, and a growing table keeping its words: the 1 MB raw
+//! corpus 143.9 → 106.1.
 
 use std::cell::Cell;
 use std::ops::{Deref, DerefMut};
@@ -142,13 +148,19 @@ impl SplitMemo {
             self.make(self.slots.len() * 4);
             at = self.index(h, held);
         }
+        self.place(at, Slot { key, len, ..EMPTY });
+        Some(&mut self.slots[at])
+    }
+
+    /// Puts `slot` in the first slot of the pair at `at`. The word there moves to the second,
+    /// unless only the second holds a decision.
+    #[inline(always)]
+    fn place(&mut self, at: usize, slot: Slot) {
         let decided = |s: &Slot| s.sides & DECIDED != 0;
-        // The first slot's word moves to the second, unless only the second holds a decision.
         if !decided(&self.slots[at + 1]) || decided(&self.slots[at]) {
             self.slots[at + 1] = self.slots[at];
         }
-        self.slots[at] = Slot { key, len, ..EMPTY };
-        Some(&mut self.slots[at])
+        self.slots[at] = slot;
     }
 
     /// The first slot of the pair `w` goes in, in a table that exists: the hash's top bits
@@ -174,9 +186,28 @@ impl SplitMemo {
     /// A new, empty table of `size` slots (the words that matter come back soon enough).
     #[cold]
     fn make(&mut self, size: usize) {
-        self.slots.clear();
+        let old = std::mem::take(&mut self.slots);
         self.slots.resize(size.min(MOST), EMPTY);
         self.puts = 0;
+        // What the smaller table held goes to the new one, the second of each pair first so
+        // that the first stays first.
+        for pair in old.chunks_exact(2) {
+            for &slot in pair.iter().rev().filter(|s| s.len != 0) {
+                let n = usize::from(slot.len & 0x3F);
+                let bytes: Vec<u8> = slot.key.iter().flat_map(|k| k.to_le_bytes()).collect();
+                let held = match slot.len >> 6 {
+                    0 => Held::Word,
+                    1 => Held::Within,
+                    _ => Held::End,
+                };
+                // The key holds a word's bytes, which were a `str`.
+                let Ok(w) = std::str::from_utf8(&bytes[..n]) else {
+                    continue;
+                };
+                let at = self.index(hash(w), held);
+                self.place(at, slot);
+            }
+        }
     }
 
     /// Might the fused word `w` need a ZWNJ? [`fused_candidate`]'s answer, or the decision
@@ -516,6 +547,26 @@ mod tests {
                 .collect();
             assert_eq!(key(b).to_vec(), want, "{n}");
         }
+    }
+
+    /// A table that grows keeps what the smaller one held; a decided word stays through
+    /// words that were only read.
+    #[test]
+    fn a_growing_table_keeps_what_it_held() {
+        let mut memo = SplitMemo::warm();
+        assert!(
+            memo.split_before("میشود", Spacing::Standard, &mut || false)
+                .is_some()
+        );
+        let first = memo.slots.len();
+        let mut k = 0;
+        while memo.slots.len() == first {
+            memo.may_split(&format!("کتاب{k}"));
+            k += 1;
+        }
+        assert!(memo.slots.len() > first);
+        assert!(matches!(memo.known("میشود"), Some(Known::Split { .. })));
+        assert_eq!(memo.known(&format!("کتاب{}", k - 1)), Some(Known::Keep));
     }
 
     #[test]

@@ -18,11 +18,13 @@
 //! and the engine with it against the engine without it (property tests, several settings,
 //! restoration on and off).
 //!
-//! Restoration reads the same classes, with a few more letters ([`suffix`]), to go through
-//! the words of a line that already uses ZWNJs many at a time ([`Kernel::words`]): there the
-//! only spaces it must look at closely are those before a word that starts like a suffix or
-//! after `می`. The words it reads are quiet too, and the engine skips them without a second
-//! window.
+//! Restoration reads the same classes to go through the words of a line many at a time
+//! ([`Kernel::words`]). On a line that already uses ZWNJs, with a few more letters
+//! ([`suffix`]), the only spaces it must look at closely are those before a word that starts
+//! like a suffix or after `می`; on a line without ZWNJs it reads every word between two
+//! spaces (`ي ى ك` among its letters) and tests it and its pair with the word before. The
+//! words it reads are quiet too (up to the first `ي ى ك`), and the engine skips them without
+//! a second window.
 //!
 //! The letters here are a subset of what [`PLAIN`](super::tables::PLAIN) keeps in
 //! [`Letters::Persian`](crate::Letters::Persian) mode (the tests check it): Arabic-script
