@@ -245,6 +245,21 @@ impl SplitMemo {
         (known != Known::Keep, sides)
     }
 
+    /// The split the memo holds for `w` (whose [`hash`] is `h`), if it holds one: where the
+    /// ZWNJs go (the first `n` offsets) and why. `None` if it holds another answer or none.
+    #[inline]
+    pub(crate) fn held_split(&mut self, w: &str, h: u64) -> Option<([u8; SPLITS], u8, Decision)> {
+        match self.slot_hashed(w, h, Held::Word)?.known? {
+            Known::Split {
+                at,
+                n,
+                reason,
+                evidence,
+            } => Some((at, n, Decision::new(reason, evidence))),
+            _ => None,
+        }
+    }
+
     /// [`split_fused_before`], from the memo where it holds the answer; else decided and
     /// held. A decision that asked whether a phrase ends after the word is held for that
     /// answer: the word is marked [`Known::Phrase`], and the next time the question is asked

@@ -504,6 +504,32 @@ fn token(
     }
 }
 
+/// Plans ZWNJs before the bytes `offsets` of the plain word `w` that starts at `start`, as
+/// the full path plans a split, and writes the word with them in `joined`.
+fn plan_split(
+    items: &mut Vec<Planned>,
+    joined: &mut String,
+    (w, start): (&str, usize),
+    offsets: &[u8],
+    decision: Decision,
+) {
+    joined.clear();
+    let mut last = 0;
+    for &b in offsets {
+        let b = usize::from(b);
+        joined.push_str(&w[last..b]);
+        joined.push(ZWNJ);
+        last = b;
+        items.push(Planned {
+            at: start + b,
+            inside: 0,
+            action: Action::Insert,
+            decision,
+        });
+    }
+    joined.push_str(&w[last..]);
+}
+
 /// What restoration's plans depend on besides the text: the normalizer's settings.
 #[derive(Clone, Copy)]
 pub(crate) struct Options {
@@ -580,10 +606,10 @@ impl Plan {
         self.items.get(self.next).copied()
     }
 
-    /// Where the run of plain words from `at` that the last plan's scan read ends (`at` if
-    /// it read none from there). The engine's quiet blocks would find these bytes quiet.
+    /// Where the run of plain words that the last plan's scan read ends, if `at` is in it
+    /// (else `at`). The engine's quiet blocks would find these bytes quiet.
     pub(crate) fn scanned_to(&self, at: usize) -> usize {
-        if self.scanned.0 == at {
+        if (self.scanned.0..self.scanned.1).contains(&at) {
             self.scanned.1
         } else {
             at
@@ -687,13 +713,20 @@ impl Plan {
     /// plain words is read once, with `ي ى ك` as `ی ک`: one memo slot gives its fused-word
     /// answer and its [`Sides`], and a pair of words is tested from their sides. The scan
     /// stops at the first word that may need something (or whose pair with the next may),
-    /// and at anything it does not read as a plain word or a number; [`Plan::cheap`] takes
-    /// it from there.
+    /// and at anything it does not read as a plain word or a number; [`Plan::cheap`] or the
+    /// full path takes it from there. A word whose split the memo holds is planned here and
+    /// the scan goes on, unless the word after it may join it.
     ///
     /// Also returns where the quiet bytes it read from `at` end: before the first `ي ى ك`,
     /// which the engine replaces.
     fn scan_raw_words(&mut self, text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
-        let Plan { forms, memo, .. } = self;
+        let Plan {
+            forms,
+            memo,
+            items,
+            joined,
+            ..
+        } = self;
         let bytes = text.as_bytes();
         let mut i = at;
         let mut quiet_to = None;
@@ -704,6 +737,11 @@ impl Plan {
         // The word before a space between two letters, not tested with the word after it:
         // its start, its end and its sides; its letters are in `forms[0]` if it had `ي ى ك`.
         let mut pending: Option<(usize, usize, Sides, bool)> = None;
+        // A word the memo splits, planned here, before a space between two letters: where it
+        // starts and where its planned positions start in `items`. The plan would test the
+        // word with its ZWNJs (in `joined`) with the word after it; if that test passes, the
+        // word is planned again, by the full path.
+        let mut planned: Option<(usize, usize)> = None;
         loop {
             let run = kernel.words::<true>(bytes, i);
             let kept = (1u64 << run.len) - 1;
@@ -726,6 +764,24 @@ impl Plan {
                     letters || run.letters & part != 0,
                 );
                 let before = pending.take();
+                if let Some((word, mark)) = planned.take() {
+                    let pair = match tok {
+                        Token::Word(end) => {
+                            let w = persian_forms(
+                                &text[start..end],
+                                arabic || run.arabic & part != 0,
+                                &mut forms[1],
+                            );
+                            pair_candidate(joined, w, true)
+                        }
+                        Token::Number => false,
+                        Token::Other => true,
+                    };
+                    if pair {
+                        items.truncate(mark);
+                        return (Scan::Full(word), quiet_to.unwrap_or(s));
+                    }
+                }
                 match tok {
                     Token::Word(end) => {
                         let has_forms = arabic || run.arabic & part != 0;
@@ -735,7 +791,8 @@ impl Plan {
                         );
                         let [first, second] = forms;
                         let w = persian_forms(&text[start..end], has_forms, second);
-                        let (fused, sides) = memo.word(w, hash(w));
+                        let h = hash(w);
+                        let (fused, sides) = memo.word(w, h);
                         if let Some((b, e, left, left_forms)) = before {
                             let w1 = if left_forms {
                                 first.as_str()
@@ -747,7 +804,18 @@ impl Plan {
                             }
                         }
                         if fused && !has_zwnj(w) {
-                            return (Scan::Full(start), quiet_to.unwrap_or(s));
+                            // A split the memo holds is planned here, as the full path would.
+                            let Some((at, n, decision)) = memo.held_split(w, h) else {
+                                return (Scan::Full(start), quiet_to.unwrap_or(s));
+                            };
+                            let mark = items.len();
+                            plan_split(items, joined, (w, start), &at[..usize::from(n)], decision);
+                            if end == s && run.pairs >> k & 1 != 0 {
+                                planned = Some((start, mark));
+                            }
+                            start = s + 1;
+                            (bad, letters, arabic) = (false, false, false);
+                            continue;
                         }
                         if end == s && run.pairs >> k & 1 != 0 {
                             pending = Some((start, end, sides, has_forms));
@@ -779,7 +847,11 @@ impl Plan {
             return (Scan::At(at), at);
         }
         // The word before the last token, and the last token, whose end the kernel did not
-        // see, take the per-word tests.
+        // see, take the per-word tests; a word planned here before it, the full path.
+        if let Some((word, mark)) = planned {
+            items.truncate(mark);
+            return (Scan::Full(word), quiet_to);
+        }
         match pending {
             Some((b, ..)) => (Scan::At(b), quiet_to),
             None if letters && start < i => (Scan::At(start), quiet_to),

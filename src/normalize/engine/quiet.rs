@@ -947,6 +947,39 @@ mod tests {
         }
     }
 
+    /// The raw scan plans a word whose split the memo holds and goes on, unless the word
+    /// after it may join it (then the full path plans it): after enough words for the memo,
+    /// each ending follows such a word.
+    #[test]
+    fn the_scan_plans_the_splits_the_memo_holds() {
+        if !*AVX2 {
+            return;
+        }
+        let warm = "کتابها و میشود که سرمایهگذاری و هیاتهای ".repeat(200);
+        let endings = [
+            // Joined to the word after it, by the full path.
+            "سرمایهگذاری ها و",
+            "هیاتهای شان را",
+            "سرمایهگذاری ها",
+            "کتابها ها",
+            "کتابها ۱۲ میشود",
+            "کتابها «میشود»",
+            "کتابها. میشود، کتابها",
+            "کتابها هاي",
+            "میشود سرمایه گذاری",
+            "کتابها كتابها",
+            "میشود",
+        ];
+        for ending in endings {
+            let (with, edits) = the_same_without_the_kernel(&format!("{warm}{ending}"));
+            assert!(edits.contains("HalfSpace"), "{with}");
+            assert!(
+                !with.contains("کتابها") && !with.contains("میشود"),
+                "{ending}"
+            );
+        }
+    }
+
     /// The default normalizer's output and edit log on `text`, with the kernel; the test
     /// fails unless they are the same without it.
     fn the_same_without_the_kernel(text: &str) -> (String, String) {
@@ -983,6 +1016,33 @@ mod tests {
         for text in cases {
             let (with, edits) = the_same_without_the_kernel(text);
             assert!(edits.contains("HalfSpace"), "{with}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Lines without ZWNJs, after enough text for restoration's memo to hold its splits:
+        /// fused words it splits, spaced parts it joins, and what the raw scan stops at.
+        #[test]
+        fn the_raw_scan_changes_no_restoration_decision(
+            words in proptest::collection::vec(proptest::prop_oneof![
+                4 => "[\u{0627}-\u{063A}\u{0641}-\u{0648}\u{067E}\u{06A9}\u{06AF}\u{06CC}]{2,6}",
+                4 => proptest::sample::select(&[
+                    "کتابها", "میشود", "سرمایهگذاری", "هیاتهای", "بهعنوان", "رسانهای", "خاطرهای",
+                    "ها", "های", "شان", "ای", "تر", "ترین", "می", "بی", "کاری", "سرمایه", "گذاری",
+                    "بین", "المللی", "زاده", "سازی", "ی", "و", "که", "را", "از", "در",
+                ][..]).prop_map(String::from),
+                1 => proptest::sample::select(&[
+                    "۱۲", "،", ".", "«ب»", "ً", "اصلاً", "خانهٔ", "كتابها", "ي", "\n", "  ",
+                ][..]).prop_map(String::from),
+            ], 5..60)
+        ) {
+            if !*AVX2 {
+                return Ok(());
+            }
+            let warm = "کتابها میشود سرمایهگذاری هیاتهای بهعنوان رسانهای که ".repeat(80);
+            let text = format!("{warm}{}", words.join(" "));
+            let n = crate::Normalizer::new();
+            proptest::prop_assert_eq!(run(&text, n, true), run(&text, n, false));
         }
     }
 
@@ -1039,6 +1099,7 @@ mod tests {
                 1 => proptest::sample::select(&[
                     "بی", "کاری", "زاده", "پور", "سازی", "ی", "کننده", "تعیین", "نخست", "وزیر",
                     "اصول", "گرایان", "بهره", "برداران", "رسانه", "خاطرهای", "برمیدارم", "بر",
+                    "سرمایهگذاری", "هیاتهای", "شان",
                 ][..]).prop_map(String::from),
             ], 5..80)
         ) {
