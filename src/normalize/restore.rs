@@ -497,10 +497,12 @@ fn token(
     let k = space - i;
     let closer = k >= 1 && bad == 1 << (k - 1) && bytes[space - 1].is_ascii_punctuation();
     let comma = k >= 2 && bad == 3 << (k - 2) && bytes[space - 2..space] == *"،".as_bytes();
-    match () {
-        _ if closer && space - 1 > start => Token::Word(space - 1),
-        _ if comma && space - 2 > start => Token::Word(space - 2),
-        _ => Token::Other,
+    if closer && space - 1 > start {
+        Token::Word(space - 1)
+    } else if comma && space - 2 > start {
+        Token::Word(space - 2)
+    } else {
+        Token::Other
     }
 }
 
