@@ -4,6 +4,8 @@
 //! looking the answer up reads one slot. A slot holds a word's fused-word answer (keep it,
 //! a candidate not yet decided, or the split) and, for the scan of lines without ZWNJs, the
 //! word's [`Sides`] (what the pair test reads of it), so that the scan reads one slot a word.
+//! A slot may also hold that a spaced pair of words the lexicon lists stays apart (most do:
+//! `به عنوان`), keyed by the two words with the space, so that the scan does not stop there.
 //!
 //! The memo is two-way set-associative (a word may be in either slot of its pair) and keyed
 //! by the word's bytes, which it holds and compares: a hash alone could give one word
@@ -21,7 +23,8 @@
 //! ×20 152.2 → 123.7; the Arabic-typed corpus 238.9 → 204.2; the seed article a line at a
 //! time 159.2 → 132.0. Session 11, the sides, two ways, the ezafe decisions and 16,384 slots,
 //! with the scan of lines without ZWNJs that reads one slot a word and plans the splits the
-//! memo holds, and a growing table keeping its words: the 1 MB raw corpus 143.9 → 98.9.
+//! memo holds, a growing table keeping its words, and the pairs held apart: the 1 MB raw
+//! corpus 143.9 → 94.9.
 
 use std::cell::Cell;
 use std::ops::{Deref, DerefMut};
@@ -260,6 +263,35 @@ impl SplitMemo {
         }
     }
 
+    /// Does the memo hold that the spaced pair `w1 w2` stays apart where compounds are looked
+    /// up ([`SplitMemo::hold_pair_apart`])? `false` if it holds nothing about the pair.
+    #[inline]
+    pub(crate) fn pair_apart(&mut self, w1: &str, w2: &str) -> bool {
+        let mut buf = [0; KEY];
+        let Some(key) = pair_key(w1, w2, &mut buf) else {
+            return false;
+        };
+        let h = hash(key);
+        self.slot_hashed(key, h, Held::Word)
+            .is_some_and(|s| s.known == Some(Known::Keep))
+    }
+
+    /// Holds that the spaced pair `w1 w2` stays apart: [`join_spaced`] with compounds found
+    /// no join, without asking anything but the two words.
+    ///
+    /// [`join_spaced`]: super::join_spaced
+    pub(crate) fn hold_pair_apart(&mut self, w1: &str, w2: &str) {
+        let mut buf = [0; KEY];
+        let Some(key) = pair_key(w1, w2, &mut buf) else {
+            return;
+        };
+        let h = hash(key);
+        if let Some(slot) = self.slot_hashed(key, h, Held::Word) {
+            slot.known = Some(Known::Keep);
+            slot.sides |= DECIDED;
+        }
+    }
+
     /// [`split_fused_before`], from the memo where it holds the answer; else decided and
     /// held. A decision that asked whether a phrase ends after the word is held for that
     /// answer: the word is marked [`Known::Phrase`], and the next time the question is asked
@@ -380,6 +412,17 @@ fn key(b: &[u8]) -> [u64; KEY / 8] {
         }
         _ => [b.first().map_or(0, |&x| u64::from(x)), 0, 0],
     }
+}
+
+/// The memo's key for the pair `w1 w2`: the two words with a space between them (no word
+/// holds one, so a pair is never taken for a word), in `buf`, if it fits.
+fn pair_key<'b>(w1: &str, w2: &str, buf: &'b mut [u8; KEY]) -> Option<&'b str> {
+    let n = w1.len() + 1 + w2.len();
+    let key = buf.get_mut(..n)?;
+    key[..w1.len()].copy_from_slice(w1.as_bytes());
+    key[w1.len()] = b' ';
+    key[w1.len() + 1..].copy_from_slice(w2.as_bytes());
+    std::str::from_utf8(key).ok()
 }
 
 /// The decision a slot holds: `Keep` or `Split` (the others hold none).
@@ -582,6 +625,22 @@ mod tests {
         assert!(memo.slots.len() > first);
         assert!(matches!(memo.known("میشود"), Some(Known::Split { .. })));
         assert_eq!(memo.known(&format!("کتاب{}", k - 1)), Some(Known::Keep));
+    }
+
+    /// A pair held apart is a key of its own: not the fused word its two words make.
+    #[test]
+    fn pairs_held_apart_are_not_words() {
+        let mut memo = SplitMemo::warm();
+        assert!(!memo.pair_apart("کتاب", "ها"));
+        memo.hold_pair_apart("کتاب", "ها");
+        assert!(memo.pair_apart("کتاب", "ها"));
+        assert!(!memo.pair_apart("کتا", "بها"));
+        assert!(memo.may_split("کتابها"));
+        assert_eq!(memo.known("کتابها"), Some(Known::Candidate));
+        // Too long for a key: never held.
+        let long = "بینالمللیشدن";
+        memo.hold_pair_apart(long, long);
+        assert!(!memo.pair_apart(long, long));
     }
 
     #[test]

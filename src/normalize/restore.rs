@@ -774,7 +774,7 @@ impl Plan {
                                 arabic || run.arabic & part != 0,
                                 &mut forms[1],
                             );
-                            pair_candidate(joined, w, true)
+                            pair_candidate(joined, w, true) && !memo.pair_apart(joined, w)
                         }
                         Token::Number => false,
                         Token::Other => true,
@@ -801,7 +801,9 @@ impl Plan {
                             } else {
                                 &text[b..e]
                             };
-                            if pair_candidate_sides((w1, left), (w, sides), true) {
+                            if pair_candidate_sides((w1, left), (w, sides), true)
+                                && !memo.pair_apart(w1, w)
+                            {
                                 return (Scan::Full(b), quiet_to.unwrap_or(s));
                             }
                         }
@@ -1014,13 +1016,27 @@ impl Plan {
                 // before suffixes and after prefixes are fixed there.
                 None => {
                     let evidence = &mut self.evidence;
-                    join_spaced(
+                    let mut asked = false;
+                    let decided = join_spaced(
                         joined,
                         &self.second.text,
                         mode,
                         split_fused_words,
-                        &mut || evidence.spaced(text, at, options.letters),
-                    )
+                        &mut || {
+                            asked = true;
+                            evidence.spaced(text, at, options.letters)
+                        },
+                    );
+                    // A pair that stays apart by its two words alone, for the scan (which
+                    // asks only about pairs that pass the cheap test).
+                    if decided.is_none()
+                        && !asked
+                        && split_fused_words
+                        && pair_candidate(joined, &self.second.text, true)
+                    {
+                        self.memo.hold_pair_apart(joined, &self.second.text);
+                    }
+                    decided
                 }
             };
             let Some((join, decision)) = decided else {

@@ -980,6 +980,27 @@ mod tests {
         }
     }
 
+    /// The scan skips a pair the memo holds apart, and only a pair decided apart by its two
+    /// words: `سرنوشت ساز` stays apart on a line whose ZWNJs were deleted (the line's evidence
+    /// is asked), and joins on a line whose ZWNJs became spaces.
+    #[test]
+    fn the_scan_skips_only_pairs_held_apart_by_their_words() {
+        if !*AVX2 {
+            return;
+        }
+        let warm = "کتابها و میشود که سرمایهگذاری و هیاتهای ".repeat(200);
+        let fused = "کتابهای سرنوشت ساز را میخواند و";
+        let spaced = "کتاب های سرنوشت ساز را می خواند و";
+        for _ in 0..3 {
+            let (with, _) = the_same_without_the_kernel(&format!("{warm}{fused}\n{spaced}"));
+            assert!(
+                with.ends_with("سرنوشت\u{200C}ساز را می\u{200C}خواند و"),
+                "{with}"
+            );
+            assert!(with.contains("سرنوشت ساز"), "{with}");
+        }
+    }
+
     /// The default normalizer's output and edit log on `text`, with the kernel; the test
     /// fails unless they are the same without it.
     fn the_same_without_the_kernel(text: &str) -> (String, String) {
