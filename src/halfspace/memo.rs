@@ -1,30 +1,28 @@
 //! A memo of what restoration decides about a word: running text repeats its words (in the
-//! treebank text of the benches, with its ZWNJs taken out, the 300 most frequent words are
-//! half of all words), and deciding a fused word reads the lexicon a dozen times, where
-//! looking the answer up reads one slot. A slot holds a word's fused-word answer (keep it,
-//! a candidate not yet decided, or the split) and, for the scan of lines without ZWNJs, the
-//! word's [`Sides`] (what the pair test reads of it), so that the scan reads one slot a word.
-//! A slot may also hold that a spaced pair of words the lexicon lists stays apart (most do:
-//! `به عنوان`), keyed by the two words with the space, so that the scan does not stop there.
+//! treebank text of the benches, with its ZWNJs taken out, the 300 most frequent words are half
+//! of all words), and deciding a fused word reads the lexicon a dozen times, where looking the
+//! answer up reads one slot. A slot holds a word's fused-word answer (keep it, a candidate not
+//! yet decided, or the split) and, for the scan of lines without ZWNJs, the word's [`Sides`]
+//! (what the pair test reads of it), so that the scan reads one slot a word. A slot may also
+//! hold that a spaced pair of words the lexicon lists stays apart (most do: `به عنوان`), keyed
+//! by the two words with the space, so that the scan does not stop there.
 //!
-//! The memo is two-way set-associative (a word may be in either slot of its pair) and keyed
-//! by the word's bytes, which it holds and compares: a hash alone could give one word
-//! another's answer. A decided word is not pushed out by a word that was only read. It makes
-//! no table until a thread has asked about a few hundred words (a short text repeats few),
-//! then starts small and grows with the words put in it (keeping them), to 16,384 slots of
-//! 56 bytes. A
-//! decision that read the word after the fused one (the plural's ezafe: is the phrase over?)
-//! is held for each answer, in slots of its own. Words longer than a slot's key are decided
-//! each time. Each thread keeps its memo between normalizations ([`ThreadMemo`]).
+//! The memo is two-way set-associative (a word may be in either slot of its pair) and keyed by
+//! the word's bytes, which it holds and compares: a hash alone could give one word another's
+//! answer. A decided word is not pushed out by a word that was only read. It makes no table
+//! until a thread has asked about a few hundred words (a short text repeats few), then starts
+//! small and grows with the words put in it (keeping them), to 16,384 slots of 56 bytes. A
+//! decision that read the word after the fused one (the plural's ezafe: is the phrase over?) is
+//! held for each answer, in slots of its own. Words longer than a slot's key are decided each
+//! time. Each thread keeps its memo between normalizations ([`ThreadMemo`]).
 //!
-//! Measured with callgrind on the bench corpora (instructions a byte, first pass in a
-//! process). Session 10, the memo of fused-word decisions: the treebank text with its ZWNJs
-//! deleted, once (479 KB) 171.9 → 151.2; the 1 MB raw corpus 172.0 → 142.6; the seed article
-//! ×20 152.2 → 123.7; the Arabic-typed corpus 238.9 → 204.2; the seed article a line at a
-//! time 159.2 → 132.0. Session 11, the sides, two ways, the ezafe decisions and 16,384 slots,
-//! with the scan of lines without ZWNJs that reads one slot a word and plans the splits the
-//! memo holds, a growing table keeping its words, and the pairs held apart: the 1 MB raw
-//! corpus 143.9 → 94.9.
+//! Measured with callgrind on the bench corpora (instructions a byte, first pass in a process).
+//! Session 10, the memo of fused-word decisions: the treebank text with its ZWNJs deleted, once
+//! (479 KB) 171.9 → 151.2; the 1 MB raw corpus 172.0 → 142.6; the seed article ×20 152.2 →
+//! 123.7; the Arabic-typed corpus 238.9 → 204.2; the seed article a line at a time 159.2 →
+//! 132.0. Session 11, the sides, two ways, the ezafe decisions and 16,384 slots, with the scan
+//! of lines without ZWNJs that reads one slot a word and plans the splits the memo holds, a
+//! growing table keeping its words, and the pairs held apart: the 1 MB raw corpus 143.9 → 94.9.
 
 use std::cell::Cell;
 use std::ops::{Deref, DerefMut};
@@ -197,7 +195,10 @@ impl SplitMemo {
         for pair in old.chunks_exact(2) {
             for &slot in pair.iter().rev().filter(|s| s.len != 0) {
                 let n = usize::from(slot.len & 0x3F);
-                let bytes: Vec<u8> = slot.key.iter().flat_map(|k| k.to_le_bytes()).collect();
+                let mut bytes = [0u8; KEY];
+                for (chunk, k) in bytes.chunks_exact_mut(8).zip(slot.key) {
+                    chunk.copy_from_slice(&k.to_le_bytes());
+                }
                 let held = match slot.len >> 6 {
                     0 => Held::Word,
                     1 => Held::Within,
