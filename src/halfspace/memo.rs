@@ -22,7 +22,7 @@
 //! 123.7; the Arabic-typed corpus 238.9 → 204.2; the seed article a line at a time 159.2 →
 //! 132.0. Session 11, the sides, two ways, the ezafe decisions and 16,384 slots, with the scan
 //! of lines without ZWNJs that reads one slot a word and plans the splits the memo holds, a
-//! growing table keeping its words, and the pairs held apart: the 1 MB raw corpus 143.9 → 94.1.
+//! growing table keeping its words, and the pairs held apart: the 1 MB raw corpus 143.9 → 93.9.
 
 use std::cell::Cell;
 use std::ops::{Deref, DerefMut};
@@ -62,6 +62,21 @@ enum Known {
     },
 }
 
+impl Known {
+    /// The split, if this is one: where the ZWNJs go (the first `n` offsets) and why.
+    fn split(self) -> Option<([u8; SPLITS], u8, Decision)> {
+        match self {
+            Known::Split {
+                at,
+                n,
+                reason,
+                evidence,
+            } => Some((at, n, Decision::new(reason, evidence))),
+            _ => None,
+        }
+    }
+}
+
 /// What a slot holds the answer for: the word, or a word whose answer is
 /// [`Known::Phrase`] within a phrase or at its end. Part of the slot's key, beside the
 /// word's length.
@@ -84,6 +99,25 @@ struct Slot {
     /// before `known`: the slot stays 56 bytes).
     sides: u8,
     known: Option<Known>,
+}
+
+impl Slot {
+    /// [`SplitMemo::may_split`] for the word `w` of this slot: what is known, else
+    /// [`fused_candidate`]'s answer, held.
+    #[inline]
+    fn may_split(&mut self, w: &str) -> bool {
+        let known = *self.known.get_or_insert_with(|| match fused_candidate(w) {
+            Some(_) => Known::Candidate,
+            None => Known::Keep,
+        });
+        known != Known::Keep
+    }
+}
+
+/// A slot's [`Slot::len`] for the word `b` and what is `held` for it.
+#[inline(always)]
+fn tag(b: &[u8], held: Held) -> u8 {
+    b.len() as u8 | (held as u8) << 6
 }
 
 /// The bit of [`Slot::sides`] that says the rest are the word's.
@@ -112,8 +146,8 @@ pub(crate) struct SplitMemo {
 }
 
 impl SplitMemo {
-    /// The slot of `w`, emptied for it if another word held it; `None` if `w` is too long to
-    /// be held, or the memo is still warming up.
+    /// The slot of `w`, made for it if the memo did not hold it ([`SplitMemo::slot_hashed`]);
+    /// `None` if `w` is too long to be held, or the memo is still warming up.
     #[inline]
     fn slot(&mut self, w: &str) -> Option<&mut Slot> {
         self.slot_hashed(w, hash(w), Held::Word)
@@ -133,16 +167,15 @@ impl SplitMemo {
         if b.is_empty() || b.len() > KEY || (self.slots.is_empty() && !self.warm_up()) {
             return None;
         }
-        let key = key(b);
-        let len = b.len() as u8 | (held as u8) << 6;
+        let (key, len) = (key(b), tag(b, held));
         let mut at = self.index(h, held);
-        let is = |s: &Slot| s.len == len && s.key == key;
-        if is(&self.slots[at]) {
-            return Some(&mut self.slots[at]);
-        }
-        if is(&self.slots[at + 1]) {
-            self.slots.swap(at, at + 1);
-            return Some(&mut self.slots[at]);
+        match self.way(at, key, len) {
+            Some(0) => return Some(&mut self.slots[at]),
+            Some(_) => {
+                self.slots.swap(at, at + 1);
+                return Some(&mut self.slots[at]);
+            }
+            None => {}
         }
         self.puts += 1;
         if self.puts >= 2 * self.slots.len() && self.slots.len() < MOST {
@@ -151,6 +184,15 @@ impl SplitMemo {
         }
         self.place(at, Slot { key, len, ..EMPTY });
         Some(&mut self.slots[at])
+    }
+
+    /// Which slot of the pair at `at` (0 or 1) holds the key `key` with the length and
+    /// [`Held`] `len`, if either does.
+    #[inline(always)]
+    fn way(&self, at: usize, key: [u64; KEY / 8], len: u8) -> Option<usize> {
+        self.slots[at..at + 2]
+            .iter()
+            .position(|s| s.len == len && s.key == key)
     }
 
     /// Puts `slot` in the first slot of the pair at `at`. The word there moves to the second,
@@ -184,7 +226,7 @@ impl SplitMemo {
         true
     }
 
-    /// A new, empty table of `size` slots (the words that matter come back soon enough).
+    /// A table of `size` slots, holding what the smaller one held.
     #[cold]
     fn make(&mut self, size: usize) {
         let old = std::mem::take(&mut self.slots);
@@ -218,14 +260,10 @@ impl SplitMemo {
     /// itself where the memo holds it (`false` for a candidate decided to stay as it is).
     #[inline]
     pub(crate) fn may_split(&mut self, w: &str) -> bool {
-        let Some(slot) = self.slot(w) else {
-            return fused_candidate(w).is_some();
-        };
-        let known = *slot.known.get_or_insert_with(|| match fused_candidate(w) {
-            Some(_) => Known::Candidate,
-            None => Known::Keep,
-        });
-        known != Known::Keep
+        match self.slot(w) {
+            Some(slot) => slot.may_split(w),
+            None => fused_candidate(w).is_some(),
+        }
     }
 
     /// What the scan of a line without ZWNJs asks of each word `w` (whose [`hash`] is `h`):
@@ -235,10 +273,6 @@ impl SplitMemo {
         let Some(slot) = self.slot_hashed(w, h, Held::Word) else {
             return (fused_candidate(w).is_some(), Sides::of(w, h));
         };
-        let known = *slot.known.get_or_insert_with(|| match fused_candidate(w) {
-            Some(_) => Known::Candidate,
-            None => Known::Keep,
-        });
         if slot.sides & SIDES_KNOWN == 0 {
             slot.sides |= Sides::of(w, h).bits | SIDES_KNOWN;
         }
@@ -246,34 +280,21 @@ impl SplitMemo {
             hash: h,
             bits: slot.sides & !(SIDES_KNOWN | DECIDED),
         };
-        (known != Known::Keep, sides)
+        (slot.may_split(w), sides)
     }
 
     /// The split the memo holds for `w` (whose [`hash`] is `h`), if it holds one: where the
     /// ZWNJs go (the first `n` offsets) and why. `None` if it holds another answer or none.
     #[inline]
     pub(crate) fn held_split(&mut self, w: &str, h: u64) -> Option<([u8; SPLITS], u8, Decision)> {
-        match self.slot_hashed(w, h, Held::Word)?.known? {
-            Known::Split {
-                at,
-                n,
-                reason,
-                evidence,
-            } => Some((at, n, Decision::new(reason, evidence))),
-            _ => None,
-        }
+        self.slot_hashed(w, h, Held::Word)?.known?.split()
     }
 
     /// Does the memo hold that the spaced pair `w1 w2` stays apart where compounds are looked
     /// up ([`SplitMemo::hold_pair_apart`])? `false` if it holds nothing about the pair.
     #[inline]
     pub(crate) fn pair_apart(&mut self, w1: &str, w2: &str) -> bool {
-        let mut buf = [0; KEY];
-        let Some(key) = pair_key(w1, w2, &mut buf) else {
-            return false;
-        };
-        let h = hash(key);
-        self.slot_hashed(key, h, Held::Word)
+        self.pair_slot(w1, w2)
             .is_some_and(|s| s.known == Some(Known::Keep))
     }
 
@@ -282,15 +303,22 @@ impl SplitMemo {
     ///
     /// [`join_spaced`]: super::join_spaced
     pub(crate) fn hold_pair_apart(&mut self, w1: &str, w2: &str) {
-        let mut buf = [0; KEY];
-        let Some(key) = pair_key(w1, w2, &mut buf) else {
-            return;
-        };
-        let h = hash(key);
-        if let Some(slot) = self.slot_hashed(key, h, Held::Word) {
+        if let Some(slot) = self.pair_slot(w1, w2) {
             slot.known = Some(Known::Keep);
             slot.sides |= DECIDED;
         }
+    }
+
+    /// The slot of the pair `w1 w2`, keyed by the two words with a space between them (no
+    /// word holds one, so a pair is never taken for a word); `None` if the key is too long.
+    fn pair_slot(&mut self, w1: &str, w2: &str) -> Option<&mut Slot> {
+        let mut buf = [0; KEY];
+        let key = buf.get_mut(..w1.len() + 1 + w2.len())?;
+        key[..w1.len()].copy_from_slice(w1.as_bytes());
+        key[w1.len()] = b' ';
+        key[w1.len() + 1..].copy_from_slice(w2.as_bytes());
+        let key = std::str::from_utf8(key).ok()?;
+        self.slot_hashed(key, hash(key), Held::Word)
     }
 
     /// [`split_fused_before`], from the memo where it holds the answer; else decided and
@@ -379,10 +407,8 @@ impl SplitMemo {
             return None;
         }
         let at = self.index(hash(w), Held::Word);
-        self.slots[at..at + 2]
-            .iter()
-            .find(|s| usize::from(s.len) == w.len() && s.key == key(w.as_bytes()))?
-            .known
+        let way = self.way(at, key(w.as_bytes()), tag(w.as_bytes(), Held::Word))?;
+        self.slots[at + way].known
     }
 }
 
@@ -415,34 +441,16 @@ fn key(b: &[u8]) -> [u64; KEY / 8] {
     }
 }
 
-/// The memo's key for the pair `w1 w2`: the two words with a space between them (no word
-/// holds one, so a pair is never taken for a word), in `buf`, if it fits.
-fn pair_key<'b>(w1: &str, w2: &str, buf: &'b mut [u8; KEY]) -> Option<&'b str> {
-    let n = w1.len() + 1 + w2.len();
-    let key = buf.get_mut(..n)?;
-    key[..w1.len()].copy_from_slice(w1.as_bytes());
-    key[w1.len()] = b' ';
-    key[w1.len() + 1..].copy_from_slice(w2.as_bytes());
-    std::str::from_utf8(key).ok()
-}
-
 /// The decision a slot holds: `Keep` or `Split` (the others hold none).
 fn unpack(known: Known) -> Option<(Vec<usize>, Decision)> {
-    match known {
-        Known::Split {
-            at,
-            n,
-            reason,
-            evidence,
-        } => Some((
-            at[..usize::from(n)]
-                .iter()
-                .map(|&b| usize::from(b))
-                .collect(),
-            Decision::new(reason, evidence),
-        )),
-        _ => None,
-    }
+    let (at, n, decision) = known.split()?;
+    Some((
+        at[..usize::from(n)]
+            .iter()
+            .map(|&b| usize::from(b))
+            .collect(),
+        decision,
+    ))
 }
 
 thread_local! {

@@ -506,26 +506,45 @@ fn may_end_in_suffix(b: &[u8]) -> bool {
 }
 
 /// The cheap test before [`join_spaced`]: could the space between `w1` and `w2` be inside a
-/// word? The byte tests are combined without branches between them: each passes often
-/// enough on running text that a branch on it would be mispredicted.
+/// word? The tests of each word on its own first (byte compares), then, where compounds are
+/// looked up, the lexicon's filters for the pair.
 pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool) -> bool {
-    let (b1, b2) = (w1.as_bytes(), w2.as_bytes());
-    // Every suffix word starts with ه, ت or ا and is at most six letters.
-    let first = first_letter(b2);
-    let suffix_start = (b2.len() <= 12) & ((first == HE) | (first == TE) | (first == ALEF));
-    (suffix_start
-        && (PLURALS.contains(&w2) || COMPARATIVES.contains(&w2) || AFTER_SILENT_HEH.contains(&w2)))
-        || (b1.ends_with(&MI.to_le_bytes()) && b1.len() <= 12 && is_verbal_prefix(w1))
-        || is_plural_clitic(b2)
-        || (compounds && b1 == "بی".as_bytes())
-        || (compounds && b2.len() <= 8 && SURNAME_PARTS.contains(&w2))
+    joins_as_suffix(w2)
+        || is_spaced_verbal_prefix(w1)
         || (compounds
-            && (((LEXICON.may_be_pair(w1, w2)
-                || plural_an_stem(w2).is_some_and(|s| LEXICON.may_be_pair(w1, s)))
-                && !has_zwnj(w1))
+            && (w1 == "بی"
+                || ((LEXICON.may_be_pair(w1, w2)
+                    || plural_an_stem(w2).is_some_and(|s| LEXICON.may_be_pair(w1, s)))
+                    && !has_zwnj(w1))
                 || LEXICON.may_be_treebank_pair(w1, w2)
-                || LEXICON.bound_part_or_plural(w2).is_some()
-                || b2 == "ی".as_bytes()))
+                || is_compound_part(w2)))
+}
+
+/// Does `w` join the word before it wherever it follows one: a plural, comparative or
+/// post-`ه` suffix (each starts with ه, ت or ا and is at most six letters: the lists are read
+/// only then), or a plural clitic?
+fn joins_as_suffix(w: &str) -> bool {
+    let b = w.as_bytes();
+    let first = first_letter(b);
+    let suffix_start = (b.len() <= 12) & ((first == HE) | (first == TE) | (first == ALEF));
+    (suffix_start
+        && (PLURALS.contains(&w) || COMPARATIVES.contains(&w) || AFTER_SILENT_HEH.contains(&w)))
+        || is_plural_clitic(b)
+}
+
+/// Is `w` the verbal prefix written as a word of its own ([`is_verbal_prefix`]), behind a
+/// byte test of its end?
+fn is_spaced_verbal_prefix(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.ends_with(&MI.to_le_bytes()) && b.len() <= 12 && is_verbal_prefix(w)
+}
+
+/// Is `w` a second part that joins the word before it where compounds are tested: a
+/// surname's part, a bound part (or its plural), or `ی`?
+fn is_compound_part(w: &str) -> bool {
+    (w.len() <= 8 && SURNAME_PARTS.contains(&w))
+        || LEXICON.bound_part_or_plural(w).is_some()
+        || w == "ی"
 }
 
 /// What [`pair_candidate`] reads of one word, worked out once for the word wherever it
@@ -553,26 +572,14 @@ impl Sides {
 
     /// The sides of `w`, whose hash is `hash`.
     pub(crate) fn of(w: &str, hash: u64) -> Sides {
-        let b = w.as_bytes();
-        let first = first_letter(b);
-        let suffix_start = (b.len() <= 12) & ((first == HE) | (first == TE) | (first == ALEF));
         let flag = |yes: bool, bit: u8| if yes { bit } else { 0 };
-        let suffix = (suffix_start
-            && (PLURALS.contains(&w)
-                || COMPARATIVES.contains(&w)
-                || AFTER_SILENT_HEH.contains(&w)))
-            || is_plural_clitic(b);
-        let part = (b.len() <= 8 && SURNAME_PARTS.contains(&w))
-            || LEXICON.bound_part_or_plural(w).is_some()
-            || b == "ی".as_bytes();
-        let prefix = b.ends_with(&MI.to_le_bytes()) && b.len() <= 12 && is_verbal_prefix(w);
         Sides {
             hash,
-            bits: flag(prefix, Sides::PREFIX)
-                | flag(b == "بی".as_bytes(), Sides::BI)
+            bits: flag(is_spaced_verbal_prefix(w), Sides::PREFIX)
+                | flag(w == "بی", Sides::BI)
                 | flag(has_zwnj(w), Sides::ZWNJ)
-                | flag(suffix, Sides::SUFFIX)
-                | flag(part, Sides::PART),
+                | flag(joins_as_suffix(w), Sides::SUFFIX)
+                | flag(is_compound_part(w), Sides::PART),
         }
     }
 }

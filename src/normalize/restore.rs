@@ -756,86 +756,83 @@ impl Plan {
                 let k = spaces.trailing_zeros() as usize;
                 spaces &= spaces - 1;
                 let s = i + k;
-                // This window's part of the token before the space.
+                // The token before the space: this window's part of it and what the earlier
+                // windows found; the next token starts after the space.
                 let part = ((1u64 << k) - 1) & !((1u64 << start.saturating_sub(i)) - 1);
-                let last_bad = other & part;
                 let tok = token(
                     (text, i),
                     (start, s),
-                    (bad, last_bad),
+                    (bad, other & part),
                     letters || run.letters & part != 0,
                 );
-                let before = pending.take();
-                if let Some((word, mark)) = planned.take() {
-                    let pair = match tok {
-                        Token::Word(end) => {
-                            let w = persian_forms(
-                                &text[start..end],
-                                arabic || run.arabic & part != 0,
-                                &mut forms[1],
-                            );
-                            pair_candidate(joined, w, true) && !memo.pair_apart(joined, w)
-                        }
-                        Token::Number => false,
-                        Token::Other => true,
-                    };
-                    if pair {
-                        items.truncate(mark);
-                        return (Scan::Full(word), quiet_to.unwrap_or(s));
-                    }
-                }
-                match tok {
-                    Token::Word(end) => {
-                        let has_forms = arabic || run.arabic & part != 0;
-                        debug_assert_eq!(
-                            word_end::<true>(text, start).map(|p| (p.letters, p.forms)),
-                            Some((end, has_forms))
-                        );
-                        let [first, second] = forms;
-                        let w = persian_forms(&text[start..end], has_forms, second);
-                        let h = hash(w);
-                        let (fused, sides) = memo.word(w, h);
-                        if let Some((b, e, left, left_forms)) = before {
-                            let w1 = if left_forms {
-                                first.as_str()
-                            } else {
-                                &text[b..e]
-                            };
-                            if pair_candidate_sides((w1, left), (w, sides), true)
-                                && !memo.pair_apart(w1, w)
-                            {
-                                return (Scan::Full(b), quiet_to.unwrap_or(s));
-                            }
-                        }
-                        if fused && !has_zwnj(w) {
-                            // A split the memo holds is planned here, as the full path would.
-                            let Some((at, n, decision)) = memo.held_split(w, h) else {
-                                return (Scan::Full(start), quiet_to.unwrap_or(s));
-                            };
-                            let mark = items.len();
-                            plan_split(items, joined, (w, start), &at[..usize::from(n)], decision);
-                            if end == s && run.pairs >> k & 1 != 0 {
-                                planned = Some((start, mark));
-                            }
-                            start = s + 1;
-                            (bad, letters, arabic) = (false, false, false);
-                            continue;
-                        }
-                        if end == s && run.pairs >> k & 1 != 0 {
-                            pending = Some((start, end, sides, has_forms));
-                            if has_forms {
-                                std::mem::swap(first, second);
-                            }
-                        }
-                    }
-                    Token::Number => {}
-                    Token::Other => {
-                        let w = before.map_or(start, |(b, ..)| b);
-                        return (Scan::At(w), quiet_to.unwrap_or(s));
-                    }
-                }
+                let has_forms = arabic || run.arabic & part != 0;
+                let at_word = start;
                 start = s + 1;
                 (bad, letters, arabic) = (false, false, false);
+                let before = pending.take();
+                // A word's letters as restoration reads them (`ي ى ك` as `ی ک`).
+                let [first, second] = &mut *forms;
+                let word = match tok {
+                    Token::Word(end) => {
+                        debug_assert_eq!(
+                            word_end::<true>(text, at_word).map(|p| (p.letters, p.forms)),
+                            Some((end, has_forms))
+                        );
+                        Some((end, persian_forms(&text[at_word..end], has_forms, second)))
+                    }
+                    Token::Number | Token::Other => None,
+                };
+                // The full path's join test after a word planned here.
+                if let Some((planned_at, mark)) = planned.take() {
+                    let joins = match (tok, word) {
+                        (Token::Other, _) => true,
+                        (_, Some((_, w))) => {
+                            pair_candidate(joined, w, true) && !memo.pair_apart(joined, w)
+                        }
+                        _ => false,
+                    };
+                    if joins {
+                        items.truncate(mark);
+                        return (Scan::Full(planned_at), quiet_to.unwrap_or(s));
+                    }
+                }
+                let Some((end, w)) = word else {
+                    if tok == Token::Other {
+                        let w = before.map_or(at_word, |(b, ..)| b);
+                        return (Scan::At(w), quiet_to.unwrap_or(s));
+                    }
+                    continue; // a number
+                };
+                let h = hash(w);
+                let (fused, sides) = memo.word(w, h);
+                if let Some((b, e, left, left_forms)) = before {
+                    let w1 = if left_forms {
+                        first.as_str()
+                    } else {
+                        &text[b..e]
+                    };
+                    if pair_candidate_sides((w1, left), (w, sides), true) && !memo.pair_apart(w1, w)
+                    {
+                        return (Scan::Full(b), quiet_to.unwrap_or(s));
+                    }
+                }
+                let before_word = end == s && run.pairs >> k & 1 != 0;
+                if fused && !has_zwnj(w) {
+                    // A split the memo holds is planned here, as the full path would.
+                    let Some((at, n, decision)) = memo.held_split(w, h) else {
+                        return (Scan::Full(at_word), quiet_to.unwrap_or(s));
+                    };
+                    let mark = items.len();
+                    plan_split(items, joined, (w, at_word), &at[..usize::from(n)], decision);
+                    if before_word {
+                        planned = Some((at_word, mark));
+                    }
+                } else if before_word {
+                    pending = Some((at_word, end, sides, has_forms));
+                    if has_forms {
+                        std::mem::swap(first, second);
+                    }
+                }
             }
             let part = kept & !((1u64 << start.saturating_sub(i).min(63)) - 1);
             bad |= other & part != 0;
@@ -893,26 +890,26 @@ impl Plan {
                         return false;
                     }
                     Scan::At(w) => word = w,
-                    Scan::Full(w) if w == at => return true,
-                    Scan::Full(w) => {
-                        self.planned_to = w;
-                        self.full_at = Some(w);
-                        return false;
-                    }
+                    Scan::Full(w) => return self.full_path_at(at, w),
                 }
             }
             match self.cheap(text, word, options.user, split) {
                 Cheap::Nothing { next: Some(next) } => word = next,
                 Cheap::Nothing { next: None } => return false,
-                // This word needs the full path: now, or when the engine reaches it.
-                Cheap::Full if word == at => return true,
-                Cheap::Full => {
-                    self.planned_to = word;
-                    self.full_at = Some(word);
-                    return false;
-                }
+                Cheap::Full => return self.full_path_at(at, word),
             }
         }
+    }
+
+    /// The word at `word`, from `at` on, needs the full path: now if it is the word at `at`
+    /// (`true`), else when the engine reaches it (the words before it are planned).
+    fn full_path_at(&mut self, at: usize, word: usize) -> bool {
+        if word == at {
+            return true;
+        }
+        self.planned_to = word;
+        self.full_at = Some(word);
+        false
     }
 
     /// Plans the word starting at `at` and the words joined to it. `split_fused_words` is
@@ -1009,32 +1006,26 @@ impl Plan {
             if self.second.text.is_empty() {
                 break;
             }
-            let decided = match user.and_then(|u| u.join(joined, &self.second.text)) {
+            let w2 = self.second.text.as_str();
+            let decided = match user.and_then(|u| u.join(joined, w2)) {
                 Some(decided) => decided,
+                // The cheap test first, which `join_spaced` would make first too: most pairs
+                // fail it (asked once, not twice).
+                None if !pair_candidate(joined, w2, split_fused_words) => None,
                 // On a line that already uses ZWNJs, a compound written with a space is the
                 // writer's style (news desks write خصوصی سازی), not a lost ZWNJ: only spaces
                 // before suffixes and after prefixes are fixed there.
                 None => {
                     let evidence = &mut self.evidence;
                     let mut asked = false;
-                    let decided = join_spaced(
-                        joined,
-                        &self.second.text,
-                        mode,
-                        split_fused_words,
-                        &mut || {
-                            asked = true;
-                            evidence.spaced(text, at, options.letters)
-                        },
-                    );
-                    // A pair that stays apart by its two words alone, for the scan (which
-                    // asks only about pairs that pass the cheap test).
-                    if decided.is_none()
-                        && !asked
-                        && split_fused_words
-                        && pair_candidate(joined, &self.second.text, true)
-                    {
-                        self.memo.hold_pair_apart(joined, &self.second.text);
+                    let decided = join_spaced(joined, w2, mode, split_fused_words, &mut || {
+                        asked = true;
+                        evidence.spaced(text, at, options.letters)
+                    });
+                    // A pair that passes the cheap test and stays apart by its two words
+                    // alone, held for the scan.
+                    if decided.is_none() && !asked && split_fused_words {
+                        self.memo.hold_pair_apart(joined, w2);
                     }
                     decided
                 }
