@@ -21,9 +21,11 @@
 //!    `…`, `%` after Persian digits → `٪`). Before spacing, which depends on the final mark.
 //! 7. **ZWNJ cleaning**: runs collapsed; a ZWNJ survives only between a letter that joins
 //!    forward and another letter.
-//! 8. *(reserved)* **Half-space restoration**: putting ZWNJs back where they were lost
-//!    (`میشود` → `می‌شود`). It will sit here: after the letters are final and before the
-//!    whitespace step decides which spaces remain.
+//! 8. **Half-space restoration** (`restore.rs`; the rules and the lexicon are in
+//!    `src/halfspace/`): ZWNJs put back where they were lost (`میشود` → `می‌شود`) or typed
+//!    as spaces (`برچسب ها` → `برچسب‌ها`), as much as [`Spacing`] says. After the letters are
+//!    final, which it reads as the lexicon spells them, and before the whitespace step
+//!    decides which spaces remain.
 //! 9. **Whitespace and punctuation spacing**: Unicode spaces become one space, runs collapse,
 //!    lines are trimmed; no space before `، ؛ : . ! ؟ ) ] » …`, one after; no space inside
 //!    `( [ «`; a space between digits and the Persian word after them. Last, because it

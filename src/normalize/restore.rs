@@ -464,7 +464,8 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Token {
     /// Letters (and ZWNJs between them) up to this end, then the space, or `، . : ! )` and
-    /// the space: a word the cheap tests read as it is written.
+    /// the space, or a mark and the space (`خیمهٔ`, `اصلاً`: the cheap tests read the word
+    /// without it): a word the cheap tests read as it is written.
     Word(usize),
     /// No letters: a number.
     Number,
@@ -491,15 +492,19 @@ fn token(
     if bad == 0 {
         return Token::Word(space);
     }
-    // A word and the full stop, colon, `!`, `)` or comma after it (the kernel lets no other
-    // mark stand before a space after a letter).
+    // A word and the full stop, colon, `!`, `)`, comma or mark after it (the kernel lets no
+    // other punctuation stand before a space after a letter, and only the marks that stay:
+    // hamza above, and tanwin where the diacritics step keeps it).
     let bytes = text.as_bytes();
     let k = space - i;
     let closer = k >= 1 && bad == 1 << (k - 1) && bytes[space - 1].is_ascii_punctuation();
-    let comma = k >= 2 && bad == 3 << (k - 2) && bytes[space - 2..space] == *"،".as_bytes();
+    let two = k >= 2 && bad == 3 << (k - 2);
     if closer && space - 1 > start {
         Token::Word(space - 1)
-    } else if comma && space - 2 > start {
+    } else if two
+        && space - 2 > start
+        && matches!(bytes[space - 2..space], [0xD8, 0x8C] | [0xD9, 0x8B..=0x95])
+    {
         Token::Word(space - 2)
     } else {
         Token::Other
@@ -816,7 +821,8 @@ impl Plan {
                         return (Scan::Full(b), quiet_to.unwrap_or(s));
                     }
                 }
-                let before_word = end == s && run.pairs >> k & 1 != 0;
+                // A space between two letters, or between a mark and a letter.
+                let before_word = run.pairs >> k & 1 != 0;
                 if fused && !has_zwnj(w) {
                     // A split the memo holds is planned here, as the full path would.
                     let Some((at, n, decision)) = memo.held_split(w, h) else {

@@ -969,6 +969,11 @@ mod tests {
             "میشود سرمایه گذاری",
             "کتابها كتابها",
             "میشود",
+            // A mark after a fused word (the full path plans it), or after a word before a
+            // suffix, or between a word and a compound's part.
+            "کتابهأ میشودً و",
+            "میشود خانهٔ ها کتابها",
+            "کتابها سرمایهٔ گذاری میشود",
         ];
         for ending in endings {
             let (with, edits) = the_same_without_the_kernel(&format!("{warm}{ending}"));
