@@ -511,6 +511,20 @@ fn token(
     }
 }
 
+/// Is `text[start..end]` a plain word ([`word_end`]) that the cheap tests read alone: what
+/// follows it is neither a word nor a gap the full path reads ([`Plan::cheap`]'s tests)?
+fn ends_alone(text: &str, start: usize, end: usize) -> bool {
+    let whole = word_end::<true>(text, start).is_some_and(|p| p.end == end && p.letters == end);
+    whole
+        && match text[end..].chars().next() {
+            Some(' ') => {
+                !text[end + 1..].starts_with(|c| starts_word(c) || in_gap(c) || is_arabic_mark(c))
+            }
+            Some(c) => !in_gap(c),
+            None => true,
+        }
+}
+
 /// Plans ZWNJs before the bytes `offsets` of the plain word `w` that starts at `start`, as
 /// the full path plans a split, and writes the word with them in `joined`.
 fn plan_split(
@@ -756,7 +770,18 @@ impl Plan {
                 quiet_to = Some(i + run.arabic.trailing_zeros() as usize);
             }
             let other = !run.letters & kept;
+            // The spaces, and where the run ends if its last token is a word that needs no
+            // word after it read (`…گفت.`, `…گفت «`): the tests read it as the others.
             let mut spaces = run.spaces;
+            if !run.more {
+                let last = match run.spaces {
+                    0 => start,
+                    s => i + (u64::BITS - s.leading_zeros()) as usize,
+                };
+                if last < i + run.len && ends_alone(text, last, i + run.len) {
+                    spaces |= 1 << run.len;
+                }
+            }
             while spaces != 0 {
                 let k = spaces.trailing_zeros() as usize;
                 spaces &= spaces - 1;
