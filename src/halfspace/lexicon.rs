@@ -122,13 +122,12 @@ pub(crate) struct Lexicon {
     /// treebank's): most words are not fused compounds, and one hash and one bit test say so
     /// without a table lookup.
     fused_filter: BitFilter,
-    /// A bit per hash of each (first part, rest) pair of the listed ZWNJ spellings.
+    /// A bit per hash of each (first part, rest) pair of the listed ZWNJ spellings, and of
+    /// each (left, right) of `treebank_pairs`: one probe for either table.
     pair_filter: BitFilter,
     /// Pairs of word parts the treebank writes with a ZWNJ more often than apart, as
     /// `left` + ZWNJ + `right`.
     treebank_pairs: FxSet<&'static str>,
-    /// A bit per hash of each (left, right) of `treebank_pairs`.
-    treebank_pair_filter: BitFilter,
     /// Spelling without ZWNJ -> the spelling with ZWNJ, for every word the treebank writes
     /// with a ZWNJ over twice as often as fused.
     treebank_words: FxMap<String, &'static str>,
@@ -179,28 +178,6 @@ pub(crate) fn hash(s: &str) -> u64 {
 #[inline]
 fn pair_hash(left: &str, right: &str) -> u64 {
     word_table::pair_hash(hash(left), hash(right))
-}
-
-/// The filter hash of a pair for the treebank table: the last two letters (four bytes) of
-/// `left`, the first two of `right` and `right`'s length, read without a loop. It reads only
-/// the end of `left`, so a word with ZWNJs hashes like its last part (every part the table
-/// lists has two letters or more), and no search for the ZWNJ is needed before the filter
-/// says the pair may be listed.
-#[inline]
-fn pair_sketch(left: &[u8], right: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let tail = left
-        .last_chunk::<4>()
-        .map_or(0, |x| u64::from(u32::from_le_bytes(*x)));
-    let head = match right.first_chunk::<4>() {
-        Some(x) => u64::from(u32::from_le_bytes(*x)),
-        None => right
-            .first_chunk::<2>()
-            .map_or(0, |x| u64::from(u16::from_le_bytes(*x))),
-    };
-    let mut h = (tail ^ (right.len() as u64) << 32).wrapping_mul(K);
-    h = (h ^ h >> 32 ^ head).wrapping_mul(K);
-    h ^ h >> 29
 }
 
 /// Calls `f` with the tab-separated columns (at most four) of each line of `text` that is not
@@ -271,10 +248,10 @@ impl Lexicon {
         });
         // Built with the word tables (`build.rs`); the treebank's fused forms are added below.
         let mut fused_filter = BitFilter::from_le_bytes(FILTER_BITS, FUSED_FILTER);
-        let pair_filter = BitFilter::from_le_bytes(FILTER_BITS, PAIR_FILTER);
+        // The treebank's pairs are added below.
+        let mut pair_filter = BitFilter::from_le_bytes(FILTER_BITS, PAIR_FILTER);
         let tree_rows = rows(TREEBANK);
         let mut treebank_pairs = FxSet::with_capacity_and_hasher(tree_rows, Default::default());
-        let mut treebank_pair_filter = BitFilter::with_bits(15);
         let mut treebank_words = FxMap::with_capacity_and_hasher(tree_rows, Default::default());
         let mut treebank_spaced = FxSet::default();
         let mut bound_parts = FxSet::default();
@@ -290,7 +267,7 @@ impl Lexicon {
                     if let Some((left, right)) = spelling.split_once(ZWNJ) {
                         debug_assert!(spelling.len() <= 96 && left.chars().count() >= 2);
                         treebank_pairs.insert(spelling);
-                        treebank_pair_filter.insert(pair_sketch(left.as_bytes(), right.as_bytes()));
+                        pair_filter.insert(pair_hash(left, right));
                     }
                 }
                 "S" => {
@@ -327,7 +304,6 @@ impl Lexicon {
             fused_filter,
             pair_filter,
             treebank_pairs,
-            treebank_pair_filter,
             treebank_words,
             treebank_spaced,
             bound_parts,
@@ -365,7 +341,8 @@ impl Lexicon {
         self.fused_filter.may_contain(hash(fused))
     }
 
-    /// Might `left` + ZWNJ + `right` start a listed ZWNJ spelling? `false` is certain.
+    /// Might `left` + ZWNJ + `right` start a listed ZWNJ spelling, or be a pair the treebank
+    /// writes with a ZWNJ ([`Lexicon::treebank_pair`])? `false` is certain.
     #[inline]
     pub(crate) fn may_be_pair(&self, left: &str, right: &str) -> bool {
         self.pair_filter.may_contain(pair_hash(left, right))
@@ -384,22 +361,14 @@ impl Lexicon {
         self.treebank_words.get(fused).copied()
     }
 
-    /// Might the treebank write the last part of `w1` (after its last ZWNJ) + ZWNJ + `w2`?
-    /// `false` is certain.
-    #[inline]
-    pub(crate) fn may_be_treebank_pair(&self, w1: &str, w2: &str) -> bool {
-        self.treebank_pair_filter
-            .may_contain(pair_sketch(w1.as_bytes(), w2.as_bytes()))
-    }
-
     /// The last part of `w1` (after its last ZWNJ) + ZWNJ + `w2` as the treebank writes it,
     /// if it writes the pair with a ZWNJ more often than as two words (`سه`, `شنبه` ->
     /// `سه‌شنبه`).
     pub(crate) fn treebank_pair(&self, w1: &str, w2: &str) -> Option<&'static str> {
-        if !self.may_be_treebank_pair(w1, w2) {
+        let left = w1.rsplit(ZWNJ).next().unwrap_or(w1);
+        if !self.may_be_pair(left, w2) {
             return None;
         }
-        let left = w1.rsplit(ZWNJ).next().unwrap_or(w1);
         // The key in a buffer on the stack: every listed pair is shorter than it.
         let mut buf = [0u8; 96];
         let len = left.len() + ZWNJ.len_utf8() + w2.len();
@@ -533,6 +502,25 @@ mod tests {
             assert_eq!(lex.bound_part(part), Some(part));
         }
         assert!(!lex.may_end_in_bound_part("کتاب".as_bytes()));
+    }
+
+    /// Every pair of the treebank table is found, after a word on its own or after the last
+    /// ZWNJ of one (the pair filter holds it beside the word list's pairs).
+    #[test]
+    fn every_treebank_pair_is_found() {
+        let mut n = 0;
+        for_each_row(TREEBANK, |cols| {
+            if let ["P", spelling, ..] = *cols
+                && let Some((left, right)) = spelling.split_once(ZWNJ)
+            {
+                assert!(LEXICON.may_be_pair(left, right), "{spelling}");
+                assert_eq!(LEXICON.treebank_pair(left, right), Some(spelling));
+                let joined = format!("کتاب{ZWNJ}{left}");
+                assert_eq!(LEXICON.treebank_pair(&joined, right), Some(spelling));
+                n += 1;
+            }
+        });
+        assert!(n > 1_000, "{n}");
     }
 
     /// The tables `build.rs` made answer for every row of the word list as the list reads:
