@@ -70,6 +70,21 @@ pub(crate) fn has_chars(s: &str, n: usize) -> bool {
         || (s.len() >= n && n.checked_sub(1).is_none_or(|k| s.chars().nth(k).is_some()))
 }
 
+/// The part of `s` after its last ZWNJ, if it has one. Byte-level, from the end: a search
+/// for the character would stop at every `ی` (`DB 8C`), whose last byte is the ZWNJ's.
+#[inline]
+pub(crate) fn after_last_zwnj(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while let Some(i) = b[..end].iter().rposition(|&x| x == ZWNJ_UTF8[0]) {
+        if b[i..].starts_with(&ZWNJ_UTF8) {
+            return Some(&s[i + ZWNJ_UTF8.len()..]);
+        }
+        end = i;
+    }
+    None
+}
+
 /// Does `s` contain a ZWNJ? Byte-level: ZWNJ is the only character starting with `E2` in most
 /// text, and the test of a short word is a loop the compiler unrolls, not a substring search.
 #[inline]
@@ -226,6 +241,23 @@ mod tests {
             "\u{200D}",
         ] {
             assert_eq!(has_zwnj(s), s.contains(ZWNJ), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn after_last_zwnj_agrees_with_rsplit() {
+        for s in [
+            "",
+            "کتاب",
+            "کتاب\u{200C}ها",
+            "می\u{200C}شود\u{200C}ای",
+            "ی\u{200C}",
+            "\u{200C}ی",
+            "\u{2026}\u{200C}ها\u{2026}",
+            "ها\u{2026}\u{200D}",
+        ] {
+            let want = s.rsplit_once(ZWNJ).map(|(_, last)| last);
+            assert_eq!(after_last_zwnj(s), want, "{s:?}");
         }
     }
 

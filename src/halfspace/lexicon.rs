@@ -14,7 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::ZWNJ;
-use crate::chars::ZWNJ_UTF8;
+use crate::chars::{ZWNJ_UTF8, after_last_zwnj};
 use crate::shapes::{BitFilter, ShapeSet};
 
 use super::word_table::{self, FILTER_BITS, FUSED_BITS, WORD_BITS};
@@ -365,7 +365,7 @@ impl Lexicon {
     /// if it writes the pair with a ZWNJ more often than as two words (`سه`, `شنبه` ->
     /// `سه‌شنبه`).
     pub(crate) fn treebank_pair(&self, w1: &str, w2: &str) -> Option<&'static str> {
-        let left = w1.rsplit(ZWNJ).next().unwrap_or(w1);
+        let left = after_last_zwnj(w1).unwrap_or(w1);
         if !self.may_be_pair(left, w2) {
             return None;
         }

@@ -45,7 +45,7 @@ pub use user::{HalfSpaceWords, WordListError};
 use lexicon::{Entry, FLAG_ADJECTIVE, FLAG_ADVERB, FLAG_NOUN, FLAG_STOPWORD, LEXICON};
 
 use crate::ZWNJ;
-use crate::chars::{has_chars, has_zwnj, joins_forward, utf8_u16, utf8_u32};
+use crate::chars::{after_last_zwnj, has_chars, has_zwnj, joins_forward, utf8_u16, utf8_u32};
 use crate::normalize::letters::persian_form;
 
 /// How much half-space restoration the normalizer does.
@@ -169,7 +169,7 @@ const VETO: [(&str, &str); 1] = [("بی", "بی")]; // بی بی سی (BBC), not
 /// (تعیین‌کننده). Elsewhere compounds are written joined (سیاستمدار) or as two words
 /// (فروردین ماه).
 fn zwnj_boundary(left: &str, right: &str) -> bool {
-    let left = left.rsplit(ZWNJ).next().unwrap_or(left);
+    let left = after_last_zwnj(left).unwrap_or(left);
     let right = right.split(ZWNJ).next().unwrap_or(right);
     if is_auxiliary(right) {
         return false; // a verb phrase (ساخته شده), written with a space
@@ -513,9 +513,9 @@ pub(crate) fn pair_candidate(w1: &str, w2: &str, compounds: bool) -> bool {
         || is_spaced_verbal_prefix(w1)
         || (compounds
             && (w1 == "بی"
-                || match w1.rsplit_once(ZWNJ) {
+                || match after_last_zwnj(w1) {
                     // A listed compound starts with no ZWNJ; a treebank pair, with the last part.
-                    Some((_, last)) => LEXICON.may_be_pair(last, w2),
+                    Some(last) => LEXICON.may_be_pair(last, w2),
                     None => {
                         LEXICON.may_be_pair(w1, w2)
                             || plural_an_stem(w2).is_some_and(|s| LEXICON.may_be_pair(w1, s))
@@ -608,9 +608,7 @@ pub(crate) fn pair_candidate_sides(
                         || plural_an_stem(w2)
                             .is_some_and(|s| LEXICON.may_be_pair_hashed(s1.hash, lexicon::hash(s)))
                 }
-                _ => w1
-                    .rsplit_once(ZWNJ)
-                    .is_some_and(|(_, last)| LEXICON.may_be_pair(last, w2)),
+                _ => after_last_zwnj(w1).is_some_and(|last| LEXICON.may_be_pair(last, w2)),
             })
 }
 

@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::HalfSpace;
 use crate::ZWNJ;
-use crate::chars::{is_arabic_letter, joins_forward};
+use crate::chars::{after_last_zwnj, is_arabic_letter, joins_forward};
 use crate::normalize::letters::persian_letters;
 
 use super::{Decision, Join};
@@ -218,7 +218,7 @@ impl HalfSpaceWords {
     }
 
     fn decide_pair(&self, left: &str, right: &str) -> Option<Option<&str>> {
-        let last = left.rsplit(ZWNJ).next().unwrap_or(left);
+        let last = after_last_zwnj(left).unwrap_or(left);
         if self
             .vetoed
             .get(last)
