@@ -69,10 +69,23 @@ pub(crate) fn is_convertible_quote(c: char) -> bool {
 /// The offset in `rest` of the next convertible quote mark on the same line, if no guillemet
 /// comes first: a quotation does not close across one (`"… «…» …"`), so that the marks the
 /// first pass converts inside it do not change the pairs a second pass finds.
+///
+/// Byte-level: a quotation's opening mark asks for the rest of its line, which may be a long
+/// paragraph.
 pub(crate) fn next_quote(rest: &str) -> Option<usize> {
-    let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
-    line.find(|c| is_convertible_quote(c) || matches!(c, '«' | '»'))
-        .filter(|&k| line[k..].starts_with(is_convertible_quote))
+    let b = rest.as_bytes();
+    let line = &b[..memchr::memchr2(b'\n', b'\r', b).unwrap_or(b.len())];
+    let mut at = 0;
+    // The first bytes of `"`, of `“ ”` (E2 80 9C, 9D) and of `« »` (C2 AB, BB).
+    while let Some(k) = memchr::memchr3(b'"', 0xE2, 0xC2, &line[at..]) {
+        let i = at + k;
+        match line[i..] {
+            [b'"', ..] | [0xE2, 0x80, 0x9C | 0x9D, ..] => return Some(i),
+            [0xC2, 0xAB | 0xBB, ..] => return None,
+            _ => at = i + 1,
+        }
+    }
+    None
 }
 
 /// Is the Persian word at the start of `rest` an ordinal or number suffix written joined to
@@ -129,10 +142,31 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The byte search finds what a search a character at a time finds.
+        #[test]
+        fn next_quote_reads_as_characters_do(
+            rest in "[\"\u{201C}\u{201D}«»\u{200C}\u{00A0}…\n\r a-zسلام]{0,24}"
+        ) {
+            let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+            let want = line
+                .find(|c| is_convertible_quote(c) || matches!(c, '«' | '»'))
+                .filter(|&k| line[k..].starts_with(is_convertible_quote));
+            proptest::prop_assert_eq!(next_quote(&rest), want);
+        }
+    }
+
     #[test]
     fn quotes_on_the_same_line_only() {
         assert_eq!(next_quote("سلام\" و"), Some(8));
         assert_eq!(next_quote("سلام\n\""), None);
         assert_eq!(next_quote("سلام «دوست» \""), None);
+        // Curly quotes; other characters that start with the same bytes (ZWNJ, no-break
+        // space, ellipsis) are read past.
+        assert_eq!(next_quote("می\u{200C}شود\u{00A0}…\u{201D} و"), Some(18));
+        assert_eq!(next_quote("ها\u{201C}"), Some(4));
+        assert_eq!(next_quote("ها » \""), None);
+        assert_eq!(next_quote("ها\r\""), None);
+        assert_eq!(next_quote(""), None);
     }
 }
