@@ -511,18 +511,35 @@ fn token(
     }
 }
 
-/// Is `text[start..end]` a plain word ([`word_end`]) that the cheap tests read alone: what
-/// follows it is neither a word nor a gap the full path reads ([`Plan::cheap`]'s tests)?
+/// What follows a word, as the cheap tests read it ([`after_word`]).
+#[derive(Debug, PartialEq, Eq)]
+enum After {
+    /// One space, then what may start a word, here: the pair is tested.
+    Word(usize),
+    /// A gap of other whitespace, or a space and a mark: the full path reads it.
+    Gap,
+    /// Punctuation, a line end, a space before something else, the end of the text.
+    Nothing,
+}
+
+/// What follows the word that ends at `end`.
+fn after_word(text: &str, end: usize) -> After {
+    match text[end..].chars().next() {
+        Some(' ') => match text[end + 1..].chars().next() {
+            Some(c) if starts_word(c) => After::Word(end + 1),
+            Some(c) if in_gap(c) || is_arabic_mark(c) => After::Gap,
+            _ => After::Nothing,
+        },
+        Some(c) if in_gap(c) => After::Gap,
+        _ => After::Nothing,
+    }
+}
+
+/// Is `text[start..end]` a plain word ([`word_end`]) that the cheap tests read alone, with
+/// nothing after it that they read with it ([`After::Nothing`])?
 fn ends_alone(text: &str, start: usize, end: usize) -> bool {
-    let whole = word_end::<true>(text, start).is_some_and(|p| p.end == end && p.letters == end);
-    whole
-        && match text[end..].chars().next() {
-            Some(' ') => {
-                !text[end + 1..].starts_with(|c| starts_word(c) || in_gap(c) || is_arabic_mark(c))
-            }
-            Some(c) => !in_gap(c),
-            None => true,
-        }
+    word_end::<true>(text, start).is_some_and(|p| p.end == end && p.letters == end)
+        && after_word(text, end) == After::Nothing
 }
 
 /// Plans ZWNJs before the bytes `offsets` of the plain word `w` that starts at `start`, as
@@ -686,28 +703,18 @@ impl Plan {
         } else {
             persian_forms(&text[at..letters], forms, first)
         };
-        let after = text[end..].chars().next();
-        // The next word, when one plain word follows after exactly one space. Any other
-        // gap of whitespace before a letter takes the full path.
-        let next = if after == Some(' ') {
-            let start = end + 1;
-            match text[start..].chars().next() {
-                Some(c) if starts_word(c) => match word_end::<true>(text, start) {
-                    Some(word) => {
-                        self.cheap_next = Some((start, word));
-                        let w2 = &text[start..word.letters];
-                        Some((start, persian_forms(w2, word.forms, second)))
-                    }
-                    None => return Cheap::Full,
-                },
-                // A gap of other whitespace, or a mark before the word: the full path.
-                Some(c) if in_gap(c) || is_arabic_mark(c) => return Cheap::Full,
-                _ => None,
-            }
-        } else if after.is_some_and(in_gap) {
-            return Cheap::Full;
-        } else {
-            None
+        // The next word, when one plain word follows after exactly one space.
+        let next = match after_word(text, end) {
+            After::Word(start) => match word_end::<true>(text, start) {
+                Some(word) => {
+                    self.cheap_next = Some((start, word));
+                    let w2 = &text[start..word.letters];
+                    Some((start, persian_forms(w2, word.forms, second)))
+                }
+                None => return Cheap::Full,
+            },
+            After::Gap => return Cheap::Full,
+            After::Nothing => None,
         };
         // The byte tests first: most words fail them, and the search for a ZWNJ is dearer.
         let fused = split_fused_words
