@@ -211,15 +211,22 @@ fn markdown_link(s: &str) -> Option<usize> {
     } else {
         return None;
     };
-    let line = &s[..s.find('\n').unwrap_or(s.len())];
-    let close = open + line[open..].find(']')?;
+    // The closing bracket and parenthesis on the same line, read no further than them: a
+    // line may be a whole document.
+    let b = s.as_bytes();
+    let on_line = |from: usize, mark: u8| {
+        memchr::memchr2(mark, b'\n', &b[from..])
+            .map(|k| from + k)
+            .filter(|&k| b[k] == mark)
+    };
+    let close = on_line(open, b']')?;
     // Quote marks in the link text are left to the quote rule, which pairs them.
-    let label = &line[open..close];
-    if label.contains(['[', '"', '“', '”']) || line.as_bytes().get(close + 1) != Some(&b'(') {
+    let label = &s[open..close];
+    if label.contains(['[', '"', '“', '”']) || b.get(close + 1) != Some(&b'(') {
         return None;
     }
-    let target_end = close + 2 + line[close + 2..].find(')')?;
-    if line[close + 2..target_end].chars().any(char::is_whitespace) {
+    let target_end = on_line(close + 2, b')')?;
+    if s[close + 2..target_end].chars().any(char::is_whitespace) {
         return None;
     }
     Some(target_end + 1)
@@ -252,6 +259,28 @@ fn emoticon(s: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// The markdown link found by searching for its marks is the one found on its line.
+        #[test]
+        fn markdown_links_read_as_their_line_does(s in "!?\\[[a-zم\"\\[\\] \n]{0,6}(\\]\\(?)?[a-z()\\] \n]{0,8}") {
+            let reference = |s: &str| {
+                let open = if s.starts_with("![") { 2 } else if s.starts_with('[') { 1 } else { return None };
+                let line = &s[..s.find('\n').unwrap_or(s.len())];
+                let close = open + line[open..].find(']')?;
+                let label = &line[open..close];
+                if label.contains(['[', '"', '“', '”']) || line.as_bytes().get(close + 1) != Some(&b'(') {
+                    return None;
+                }
+                let target_end = close + 2 + line[close + 2..].find(')')?;
+                if line[close + 2..target_end].chars().any(char::is_whitespace) {
+                    return None;
+                }
+                Some(target_end + 1)
+            };
+            proptest::prop_assert_eq!(markdown_link(&s), reference(&s));
+        }
+    }
+
     #[test]
     fn spans() {
         let cases = [
@@ -275,6 +304,12 @@ mod tests {
             ("hello", None),
             ("#", None),
             ("@", None),
+            // A markdown link on one line only, its parts found no further than they are.
+            ("[متن]\n(https://x.ir)", None),
+            ("[متن](https://x.ir\n)", None),
+            ("[متن](a b)", None),
+            ("[م\"تن](a)", None),
+            ("! و ] ( )", None),
         ];
         for (input, want) in cases {
             let got = span_at(input, 0).map(|end| &input[..end]);

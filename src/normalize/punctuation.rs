@@ -70,16 +70,18 @@ pub(crate) fn is_convertible_quote(c: char) -> bool {
 /// comes first: a quotation does not close across one (`"… «…» …"`), so that the marks the
 /// first pass converts inside it do not change the pairs a second pass finds.
 ///
-/// Byte-level: a quotation's opening mark asks for the rest of its line, which may be a long
-/// paragraph.
+/// Byte-level, and reading no further than the mark it finds: a quotation's opening mark asks,
+/// and its line may be a whole document.
 pub(crate) fn next_quote(rest: &str) -> Option<usize> {
     let b = rest.as_bytes();
-    let line = &b[..memchr::memchr2(b'\n', b'\r', b).unwrap_or(b.len())];
     let mut at = 0;
     // The first bytes of `"`, of `“ ”` (E2 80 9C, 9D) and of `« »` (C2 AB, BB).
-    while let Some(k) = memchr::memchr3(b'"', 0xE2, 0xC2, &line[at..]) {
+    while let Some(k) = memchr::memchr3(b'"', 0xE2, 0xC2, &b[at..]) {
         let i = at + k;
-        match line[i..] {
+        if memchr::memchr2(b'\n', b'\r', &b[at..i]).is_some() {
+            return None;
+        }
+        match b[i..] {
             [b'"', ..] | [0xE2, 0x80, 0x9C | 0x9D, ..] => return Some(i),
             [0xC2, 0xAB | 0xBB, ..] => return None,
             _ => at = i + 1,
