@@ -262,13 +262,19 @@ mod tests {
     proptest::proptest! {
         /// The markdown link found by searching for its marks is the one found on its line.
         #[test]
-        fn markdown_links_read_as_their_line_does(s in "!?\\[[a-zم\"\\[\\] \n]{0,6}(\\]\\(?)?[a-z()\\] \n]{0,8}") {
+        fn markdown_links_read_as_their_line_does(
+            s in "!?\\[[a-zم\"\\[\\] \n]{0,6}(\\]\\(?)?[a-z()\\] \n]{0,8}"
+        ) {
             let reference = |s: &str| {
-                let open = if s.starts_with("![") { 2 } else if s.starts_with('[') { 1 } else { return None };
+                let open = match s.strip_prefix('!').unwrap_or(s).starts_with('[') {
+                    true => s.find('[')? + 1,
+                    false => return None,
+                };
                 let line = &s[..s.find('\n').unwrap_or(s.len())];
                 let close = open + line[open..].find(']')?;
                 let label = &line[open..close];
-                if label.contains(['[', '"', '“', '”']) || line.as_bytes().get(close + 1) != Some(&b'(') {
+                let paren = line.as_bytes().get(close + 1) == Some(&b'(');
+                if label.contains(['[', '"', '“', '”']) || !paren {
                     return None;
                 }
                 let target_end = close + 2 + line[close + 2..].find(')')?;
