@@ -57,6 +57,15 @@ pub(super) fn line_around(text: &str, at: usize) -> Range<usize> {
 /// May the ZWNJs of the line `text` have become spaces ([`spaced`], or not [`fused`]), read as
 /// the normalizer writes it (in `line`)?
 fn read(text: &str, mode: Letters, line: &mut Vec<u8>) -> bool {
+    write_line(text, mode, line);
+    spaced(line) || !fused(line)
+}
+
+/// Writes the line `text` in `line` as the normalizer writes it: letters in the form the
+/// letters step gives them, presentation forms as their letters, without what the steps
+/// delete, one space for a run of spaces. What stays as it is (most of a line) is copied in
+/// pieces: a line may be a whole document.
+fn write_line(text: &str, mode: Letters, line: &mut Vec<u8>) {
     let table = &AS_WRITTEN[mode as usize];
     let b = text.as_bytes();
     line.clear();
@@ -66,23 +75,36 @@ fn read(text: &str, mode: Letters, line: &mut Vec<u8>) -> bool {
             line.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
         }
     };
+    // The bytes from `copy` to `i` are written as they are, once something else comes.
+    let mut copy = 0;
     let mut i = 0;
     while let Some(&x) = b.get(i) {
         if x < 0x80 {
             // ASCII: a space for a tab, one space for a run.
-            let x = if matches!(x, b'\t' | 0x0B | 0x0C) {
-                b' '
-            } else {
-                x
+            let space = matches!(x, b' ' | b'\t' | 0x0B | 0x0C);
+            let after_space = match i > copy {
+                true => b[i - 1] == b' ',
+                false => line.last() == Some(&b' '),
             };
-            if x != b' ' || line.last() != Some(&b' ') {
-                line.push(x);
+            if !space || (x == b' ' && !after_space) {
+                i += 1;
+                continue;
+            }
+            line.extend_from_slice(&b[copy..i]);
+            if !after_space {
+                line.push(b' ');
             }
             i += 1;
         } else if x < 0xE0 {
             // Two bytes: the table has the bytes written for them, if any.
             let cp = usize::from(x & 0x1F) << 6 | usize::from(b[i + 1] & 0x3F);
-            match table[cp] {
+            let written = table[cp];
+            if written == [x, b[i + 1]] {
+                i += 2;
+                continue;
+            }
+            line.extend_from_slice(&b[copy..i]);
+            match written {
                 [0, _] => {}
                 [b' ', _] => push(line, ' '),
                 [p, q] => line.extend_from_slice(&[p, q]),
@@ -90,6 +112,7 @@ fn read(text: &str, mode: Letters, line: &mut Vec<u8>) -> bool {
             i += 2;
         } else {
             // Rare: presentation forms, spaces and controls of three bytes.
+            line.extend_from_slice(&b[copy..i]);
             let c = text[i..].chars().next().expect("a character boundary");
             match letters::is_presentation_form(c).then(|| letters::presentation_form(c)) {
                 Some(Some(base)) => {
@@ -102,8 +125,9 @@ fn read(text: &str, mode: Letters, line: &mut Vec<u8>) -> bool {
             }
             i += c.len_utf8();
         }
+        copy = i;
     }
-    spaced(line) || !fused(line)
+    line.extend_from_slice(&b[copy..]);
 }
 
 /// Does the line `b` (one without ZWNJs, as the normalizer writes it: Persian letters, single
@@ -205,6 +229,53 @@ static AS_WRITTEN: LazyLock<[[[u8; 2]; 0x800]; 3]> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`write_line`] a character at a time: the reference it is checked against.
+    fn write_line_slowly(text: &str, mode: Letters) -> Vec<u8> {
+        let mut line = Vec::new();
+        let mut push = |c: char| {
+            if c != ' ' || line.last() != Some(&b' ') {
+                line.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+        };
+        for c in text.chars() {
+            // ASCII as it is, but a space for a tab.
+            if c.is_ascii() {
+                push(if matches!(c, '\t' | '\u{0B}' | '\u{0C}') {
+                    ' '
+                } else {
+                    c
+                });
+                continue;
+            }
+            let base = letters::is_presentation_form(c)
+                .then(|| letters::presentation_form(c))
+                .flatten();
+            match base {
+                Some(base) => base
+                    .chars()
+                    .filter(|&b| !deleted(b))
+                    .for_each(|b| push(as_written(b, mode))),
+                None if deleted(c) => {}
+                None => push(as_written(c, mode)),
+            }
+        }
+        line
+    }
+
+    proptest::proptest! {
+        /// The line written in pieces is the line written a character at a time.
+        #[test]
+        fn a_line_is_written_as_a_character_at_a_time(
+            text in "[ \t\r\u{0B}\u{0C}\u{01}a-z.\u{0621}-\u{0655}\u{0640}\u{067E}\u{06A9}\u{06CC}\u{200C}\u{200F}\u{00A0}\u{2003}\u{FB50}-\u{FB60}\u{FE8D}-\u{FE94}]{0,40}"
+        ) {
+            for mode in [Letters::Keep, Letters::Persian, Letters::Fold] {
+                let mut line = Vec::new();
+                write_line(&text, mode, &mut line);
+                proptest::prop_assert_eq!(&line, &write_line_slowly(&text, mode), "{:?}", mode);
+            }
+        }
+    }
 
     #[test]
     fn a_spaced_line_types_a_suffix_or_the_prefix_apart() {
