@@ -81,12 +81,16 @@ fn write_line(text: &str, mode: Letters, line: &mut Vec<u8>) {
     while let Some(&x) = b.get(i) {
         if x < 0x80 {
             // ASCII: a space for a tab, one space for a run.
-            let space = matches!(x, b' ' | b'\t' | 0x0B | 0x0C);
+            if !matches!(x, b' ' | b'\t' | 0x0B | 0x0C) {
+                i += 1;
+                continue;
+            }
+            // The last byte written: the copy's, else the line's.
             let after_space = match i > copy {
                 true => b[i - 1] == b' ',
                 false => line.last() == Some(&b' '),
             };
-            if !space || (x == b' ' && !after_space) {
+            if x == b' ' && !after_space {
                 i += 1;
                 continue;
             }

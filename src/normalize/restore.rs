@@ -535,11 +535,11 @@ fn after_word(text: &str, end: usize) -> After {
     }
 }
 
-/// Is `text[start..end]` a plain word ([`word_end`]) that the cheap tests read alone, with
-/// nothing after it that they read with it ([`After::Nothing`])?
-fn ends_alone(text: &str, start: usize, end: usize) -> bool {
-    word_end::<true>(text, start).is_some_and(|p| p.end == end && p.letters == end)
-        && after_word(text, end) == After::Nothing
+/// Does the last token of a run of the kernel's plain words, which ends at `end`, end a word
+/// there ([`ends_plain_word`]) that the cheap tests read alone, with nothing after it that
+/// they read with it ([`After::Nothing`])? The kernel read its letters.
+fn ends_alone(text: &str, end: usize) -> bool {
+    ends_plain_word(text, end) && after_word(text, end) == After::Nothing
 }
 
 /// Plans ZWNJs before the bytes `offsets` of the plain word `w` that starts at `start`, as
@@ -785,7 +785,7 @@ impl Plan {
                     0 => start,
                     s => i + (u64::BITS - s.leading_zeros()) as usize,
                 };
-                if last < i + run.len && ends_alone(text, last, i + run.len) {
+                if last < i + run.len && ends_alone(text, i + run.len) {
                     spaces |= 1 << run.len;
                 }
             }
