@@ -7,7 +7,8 @@
 //!
 //! Runs of plain Persian letters, single spaces and ZWNJs between them (the bulk of clean
 //! text) are skipped by a byte-level fast path that needs no decoding: see [`Engine::fast_run`].
-//! Where the processor has AVX2, that path skips 56 bytes of prose at a time ([`quiet`]).
+//! Where the processor has AVX2 (or AVX-512BW), that path skips 56 bytes of prose at a time
+//! ([`quiet`]).
 
 use std::ops::Range;
 

@@ -11,12 +11,14 @@
 //! which replace them, so the run reports where they are and the engine writes the edits.
 //!
 //! The classifier looks each byte's nibbles up in 16-entry tables (`pshufb`), which is what
-//! makes it cheap: about 110 vector instructions for 64 bytes. That needs AVX2, detected at run
-//! time; without it the engine does not use quiet blocks (its letter loop is faster than a
+//! makes it cheap: with AVX2, two 32-byte halves and a `movemask` per class and half, 184
+//! instructions for 64 bytes (241 with restoration's classes); with AVX-512BW, one register
+//! and a mask compare per class, 70 (84). One of them is detected at run
+//! time; without either the engine does not use quiet blocks (its letter loop is faster than a
 //! classifier built from comparisons, measured). This is the crate's one `unsafe` module. The
-//! tests check the kernel against a character-at-a-time reference from every start position,
-//! and the engine with it against the engine without it (property tests, several settings,
-//! restoration on and off).
+//! tests check the two classifiers against each other, the kernel against a
+//! character-at-a-time reference from every start position, and the engine with it against
+//! the engine without it (property tests, several settings, restoration on and off).
 //!
 //! Restoration reads the same classes to go through the words of a line many at a time
 //! ([`Kernel::words`]). On a line that already uses ZWNJs, with a few more letters
@@ -299,15 +301,30 @@ impl Classes {
     }
 }
 
-/// Does this processor have AVX2, which the kernel needs? Detected once.
-static AVX2: LazyLock<bool> = LazyLock::new(|| {
+/// The vector instructions a kernel classifies windows with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Simd {
+    /// Two 32-byte halves, each class's bits gathered with `movemask`.
+    Avx2,
+    /// One 64-byte register, each class's bits compared straight into a mask register.
+    Avx512,
+}
+
+/// The best of [`Simd`] this processor has, if any. Detected once.
+static SIMD: LazyLock<Option<Simd>> = LazyLock::new(|| {
     #[cfg(target_arch = "x86_64")]
     {
-        std::arch::is_x86_feature_detected!("avx2")
+        if std::arch::is_x86_feature_detected!("avx512bw") {
+            Some(Simd::Avx512)
+        } else if std::arch::is_x86_feature_detected!("avx2") {
+            Some(Simd::Avx2)
+        } else {
+            None
+        }
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        false
+        None
     }
 });
 
@@ -315,12 +332,13 @@ static AVX2: LazyLock<bool> = LazyLock::new(|| {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(in crate::normalize) struct Kernel {
     allow: Allow,
+    simd: Simd,
 }
 
 impl Kernel {
     /// The kernel for what `allow` lets a quiet run hold, if this processor can run it.
     pub(super) fn new(allow: Allow) -> Option<Kernel> {
-        AVX2.then_some(Kernel { allow })
+        SIMD.map(|simd| Kernel { allow, simd })
     }
 
     /// The end of the quiet run from `i` (a character boundary), a character boundary too and
@@ -458,11 +476,13 @@ impl Kernel {
     /// The classes of a window; with `SUFFIX`, [`suffix`]'s too.
     fn classes<const SUFFIX: bool>(self, window: &[u8; READ]) -> Classes {
         #[cfg(target_arch = "x86_64")]
+        #[allow(unsafe_code)]
         {
-            // SAFETY: a `Kernel` exists only where `AVX2` found the processor has it.
-            #[allow(unsafe_code)]
-            unsafe {
-                avx2::classes::<SUFFIX>(window, self.allow.tanwin)
+            // SAFETY: a `Kernel` exists only with the `simd` that `SIMD` found the processor
+            // has (AVX-512BW processors have AVX2 too, for the tests that compare them).
+            match self.simd {
+                Simd::Avx512 => unsafe { avx512::classes::<SUFFIX>(window, self.allow.tanwin) },
+                Simd::Avx2 => unsafe { avx2::classes::<SUFFIX>(window, self.allow.tanwin) },
             }
         }
         #[cfg(not(target_arch = "x86_64"))]
@@ -495,7 +515,7 @@ mod avx2 {
     use std::arch::x86_64::*;
 
     /// `. : ! )` at the places of their low nibbles; 0xFF (never an ASCII byte) elsewhere.
-    const CLOSERS: [u8; 16] = {
+    pub(super) const CLOSERS: [u8; 16] = {
         let mut t = [0xFF; 16];
         let mut k = 0;
         let bytes = b".:!)";
@@ -631,6 +651,102 @@ mod avx2 {
     }
 }
 
+#[cfg(target_arch = "x86_64")]
+#[allow(unsafe_code)]
+mod avx512 {
+    use super::avx2::CLOSERS;
+    use super::{Classes, READ, joiner, letter, suffix};
+    use std::arch::x86_64::*;
+
+    /// Classifies the 64 bytes of `window` as [`avx2::classes`](super::avx2::classes) does,
+    /// in one register: each class is compared into a mask register, whose 64 bits are the
+    /// class's bits.
+    ///
+    /// # Safety
+    ///
+    /// The processor must support AVX-512BW.
+    #[target_feature(enable = "avx512bw")]
+    #[inline(never)] // as the AVX2 version
+    pub(super) unsafe fn classes<const SUFFIX: bool>(window: &[u8; READ], tanwin: bool) -> Classes {
+        // SAFETY (for the whole body): the table loads read 16-byte arrays, the window loads 64
+        // bytes at offsets 0, 1 and 2 of a 66-byte array; the rest are register operations
+        // that AVX-512BW provides.
+        unsafe {
+            macro_rules! table {
+                ($t:expr) => {
+                    _mm512_broadcast_i32x4(_mm_loadu_si128($t.as_ptr().cast::<__m128i>()))
+                };
+            }
+            macro_rules! splat {
+                ($b:expr) => {
+                    _mm512_set1_epi8($b as i8)
+                };
+            }
+            let p = window.as_ptr();
+            let byte = _mm512_loadu_si512(p.cast::<__m512i>());
+            let next = _mm512_loadu_si512(p.add(1).cast::<__m512i>());
+            let after = _mm512_loadu_si512(p.add(2).cast::<__m512i>());
+            let nibble = splat!(0x0F);
+            // Lead bytes D8..DB: the top six bits are 110110.
+            let is_lead: u64 =
+                _mm512_cmpeq_epi8_mask(_mm512_and_si512(byte, splat!(0xFCu8)), splat!(0xD8u8));
+            let lead = _mm512_and_si512(byte, nibble);
+            let high = _mm512_and_si512(_mm512_srli_epi16(next, 4), nibble);
+            let low = _mm512_and_si512(next, nibble);
+            // The bits the three tables share, for any byte (only lead bytes' count).
+            let products = |t_lead, t_high, t_low| {
+                _mm512_ternarylogic_epi32::<0x80>(
+                    _mm512_shuffle_epi8(t_lead, lead),
+                    _mm512_shuffle_epi8(t_high, high),
+                    _mm512_shuffle_epi8(t_low, low),
+                )
+            };
+            // The lead bytes whose products have one of `bits`.
+            let any = |v, bits: u8| _mm512_mask_test_epi8_mask(is_lead, v, splat!(bits));
+            let l = products(
+                table!(letter::LEAD),
+                table!(letter::HIGH),
+                table!(letter::LOW),
+            );
+            let j = products(
+                table!(joiner::LEAD),
+                table!(joiner::HIGH),
+                table!(joiner::LOW),
+            );
+            let eq = |v, b: u8| _mm512_cmpeq_epi8_mask(v, splat!(b));
+            // D9 94, and D9 8B if tanwin stays
+            let mark = eq(byte, 0xD9) & (eq(next, 0x94) | if tanwin { eq(next, 0x8B) } else { 0 });
+            let mut out = Classes {
+                letter: any(l, 0x7F),
+                joiner: any(j, 0x7F),
+                digit: any(l, letter::DIGIT),
+                mark,
+                space: eq(byte, b' '),
+                newline: eq(byte, b'\n'),
+                // `. : ! )`: the byte the table has for its low nibble (bytes from 80 read 0).
+                closer: _mm512_cmpeq_epi8_mask(_mm512_shuffle_epi8(table!(CLOSERS), byte), byte),
+                comma: any(j, joiner::COMMA),
+                // E2 80 8C
+                zwnj: eq(byte, 0xE2) & eq(next, 0x80) & eq(after, 0x8C),
+                arabic: any(l, letter::ARABIC),
+                ..Classes::default()
+            };
+            if SUFFIX {
+                let s = products(
+                    table!(suffix::LEAD),
+                    table!(suffix::HIGH),
+                    table!(suffix::LOW),
+                );
+                out.first = any(s, suffix::FIRST);
+                out.second = any(s, suffix::SECOND);
+                out.mim = any(s, suffix::MIM);
+                out.ye = any(s, suffix::YE);
+            }
+            out
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -746,6 +862,83 @@ mod tests {
         }
     }
 
+    /// The kernels this processor can run: the best, and AVX2 beside AVX-512.
+    fn available() -> Vec<Simd> {
+        match *SIMD {
+            Some(Simd::Avx512) => vec![Simd::Avx512, Simd::Avx2],
+            Some(Simd::Avx2) => vec![Simd::Avx2],
+            None => vec![],
+        }
+    }
+
+    /// Every class of a window, as a tuple to compare.
+    fn all(c: Classes) -> [u64; 14] {
+        [
+            c.letter, c.joiner, c.digit, c.mark, c.space, c.newline, c.closer, c.comma, c.zwnj,
+            c.arabic, c.first, c.second, c.mim, c.ye,
+        ]
+    }
+
+    /// The two kernels find the same classes in every window, suffix letters or not, tanwin
+    /// or not.
+    fn same_classes(window: &[u8; READ]) {
+        if available().len() < 2 {
+            return;
+        }
+        for tanwin in [false, true] {
+            let allow = Allow {
+                digits: true,
+                tanwin,
+            };
+            let (wide, narrow) = (
+                Kernel {
+                    allow,
+                    simd: Simd::Avx512,
+                },
+                Kernel {
+                    allow,
+                    simd: Simd::Avx2,
+                },
+            );
+            assert_eq!(
+                all(wide.classes::<true>(window)),
+                all(narrow.classes::<true>(window)),
+                "{window:X?}"
+            );
+            assert_eq!(
+                all(wide.classes::<false>(window)),
+                all(narrow.classes::<false>(window)),
+                "{window:X?}"
+            );
+        }
+    }
+
+    #[test]
+    fn both_kernels_classify_the_seed_article_alike() {
+        let text = include_str!("../../../tests/data/seed-article.txt");
+        let normalized = include_str!("../../../tests/data/seed-article.normalized.txt");
+        for text in [text, normalized] {
+            for w in text.as_bytes().windows(READ) {
+                same_classes(w.try_into().expect("a window"));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Any bytes, and bytes drawn from what the classes tell apart.
+        #[test]
+        fn both_kernels_classify_any_window_alike(
+            any in proptest::collection::vec(proptest::arbitrary::any::<u8>(), READ),
+            near in proptest::collection::vec(proptest::sample::select(&[
+                0xD8, 0xD9, 0xDA, 0xDB, 0xE2, 0x80, 0x8C, 0x8B, 0x94, 0x83, 0x89, 0x8A, 0xA7,
+                0xB0, 0xB9, 0xBE, 0xAF, 0x85, 0x87, b' ', b'\n', b'.', b':', b'!', b')', b'a',
+            ][..]), READ),
+        ) {
+            same_classes(any.as_slice().try_into().expect("a window"));
+            same_classes(near.as_slice().try_into().expect("a window"));
+        }
+    }
+
     /// The obvious version of [`Kernel::quiet_end`]: a character at a time, each with its
     /// neighbours.
     fn reference(text: &str, start: usize, lookback: bool, allow: Allow) -> usize {
@@ -812,7 +1005,7 @@ mod tests {
 
     #[test]
     fn quiet_end_agrees_with_the_reference_from_every_start() {
-        if !*AVX2 {
+        if SIMD.is_none() {
             eprintln!("no quiet-block kernel on this processor: nothing to test");
             return;
         }
@@ -837,16 +1030,18 @@ mod tests {
                     (true, false, false),
                 ] {
                     let allow = Allow { digits, tanwin };
-                    let kernel = Kernel { allow };
-                    let mut report = Report::default();
-                    let bytes = text.as_bytes();
-                    let end = kernel.quiet_end(bytes, start, usize::MAX, lookback, &mut report);
-                    assert_eq!(
-                        end,
-                        reference(text, start, lookback, allow),
-                        "{start} {allow:?} {lookback} in {text}"
-                    );
-                    assert_eq!(report, reference_report(text, start, end), "{start}");
+                    for simd in available() {
+                        let kernel = Kernel { allow, simd };
+                        let mut report = Report::default();
+                        let bytes = text.as_bytes();
+                        let end = kernel.quiet_end(bytes, start, usize::MAX, lookback, &mut report);
+                        assert_eq!(
+                            end,
+                            reference(text, start, lookback, allow),
+                            "{start} {allow:?} {lookback} {simd:?} in {text}"
+                        );
+                        assert_eq!(report, reference_report(text, start, end), "{start}");
+                    }
                 }
             }
         }
@@ -891,7 +1086,7 @@ mod tests {
 
     #[test]
     fn the_kernel_changes_no_output_on_the_seed_article() {
-        if !*AVX2 {
+        if SIMD.is_none() {
             return;
         }
         let text = include_str!("../../../tests/data/seed-article.txt");
@@ -913,7 +1108,7 @@ mod tests {
     /// suffix that the scan must leave to the per-word tests.
     #[test]
     fn the_scan_of_words_leaves_every_join_to_the_tests() {
-        if !*AVX2 {
+        if SIMD.is_none() {
             return;
         }
         let long = "و ".repeat(40);
@@ -949,7 +1144,7 @@ mod tests {
     /// each ending follows such a word.
     #[test]
     fn the_scan_plans_the_splits_the_memo_holds() {
-        if !*AVX2 {
+        if SIMD.is_none() {
             return;
         }
         let warm = warm_memo();
@@ -993,7 +1188,7 @@ mod tests {
     /// is asked), and joins on a line whose ZWNJs became spaces.
     #[test]
     fn the_scan_skips_only_pairs_held_apart_by_their_words() {
-        if !*AVX2 {
+        if SIMD.is_none() {
             return;
         }
         let warm = warm_memo();
@@ -1036,7 +1231,7 @@ mod tests {
     /// plain words, punctuation, numbers, marks and window edges.
     #[test]
     fn the_scan_of_raw_words_leaves_every_decision_to_the_tests() {
-        if !*AVX2 {
+        if SIMD.is_none() {
             return;
         }
         let long = "و ".repeat(40);
@@ -1084,7 +1279,7 @@ mod tests {
                 ][..]).prop_map(String::from),
             ], 5..60)
         ) {
-            if !*AVX2 {
+            if SIMD.is_none() {
                 return Ok(());
             }
             let text = format!("{}{}", warm_memo(), words.join(" "));
@@ -1115,7 +1310,7 @@ mod tests {
                 1 => proptest::arbitrary::any::<char>().prop_map(String::from),
             ], 0..60)
         ) {
-            if !*AVX2 {
+            if SIMD.is_none() {
                 return Ok(());
             }
             let text = pieces.concat();
@@ -1150,7 +1345,7 @@ mod tests {
                 ][..]).prop_map(String::from),
             ], 5..80)
         ) {
-            if !*AVX2 {
+            if SIMD.is_none() {
                 return Ok(());
             }
             let text = words.join(" ");
