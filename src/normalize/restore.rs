@@ -5,10 +5,11 @@
 //! whitespace to replace. The engine applies them as it reaches them.
 
 use super::controls::is_removable_control;
-use super::engine::plain_letter_run;
-use super::engine::quiet::Kernel;
+use super::engine::quiet::{Kernel, Words};
+use super::engine::{keeps_zwnj, plain_letter_run};
 use super::letters::{is_presentation_form, persian_form, presentation_form};
 use super::line_evidence::LineEvidence;
+use super::line_evidence::line_around;
 use super::punctuation::{is_closer, persian_mark};
 use super::{Diacritics, Letters, diacritics};
 use crate::chars::{
@@ -19,6 +20,7 @@ use crate::halfspace::{
     Decision, HalfSpaceWords, Join, NO_EZAFE_BEFORE, Sides, Spacing, ThreadMemo, join_spaced,
     pair_candidate, pair_candidate_sides, space_may_join,
 };
+use std::ops::Range;
 
 /// What to do at a planned position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -374,6 +376,56 @@ fn ends_phrase(text: &str, end: usize) -> bool {
         .any(|f| f.chars().eq(word.chars().map(persian_form)))
 }
 
+/// Whether the line last asked about keeps ZWNJs of its own ([`keeps_zwnj`]): restoration
+/// splits fused words only on lines that do not.
+#[derive(Default)]
+struct LineZwnj {
+    line: Range<usize>,
+    keeps: bool,
+    /// The start of the last line the scan went into, if it did (else 0).
+    crossed: usize,
+}
+
+impl LineZwnj {
+    /// Does the line around `at` keep a ZWNJ of its own, its letters read in `mode`?
+    fn keeps(&mut self, text: &str, at: usize, mode: Letters) -> bool {
+        if !(self.line.start <= at && at <= self.line.end) || self.line.end == 0 {
+            self.line = line_around(text, at);
+            self.keeps = keeps_zwnj(text, self.line.clone(), mode);
+        }
+        self.keeps
+    }
+
+    /// Cuts `run`, the scan's window at `i`, before the first line end after which a line
+    /// starts that does not keep ZWNJs as the scanned line does (`keeps`): the scan reads
+    /// lines of one kind, and the engine plans the next line afresh.
+    #[inline]
+    fn cut(&mut self, run: &mut Words, at: (&str, usize), mode: Letters, keeps: bool) {
+        if run.lines != 0 {
+            self.cut_lines(run, at, mode, keeps);
+        }
+    }
+
+    /// [`LineZwnj::cut`] where the run holds line ends.
+    #[inline(never)]
+    fn cut_lines(&mut self, run: &mut Words, (text, i): (&str, usize), mode: Letters, keeps: bool) {
+        let mut ends = run.lines;
+        while ends != 0 {
+            let k = ends.trailing_zeros();
+            // The line ends from `k` on (fewer than 64), and the line after them.
+            let n = (!(ends >> k)).trailing_zeros();
+            if self.keeps(text, i + (k + n) as usize, mode) != keeps {
+                run.cut(k as usize);
+                return;
+            }
+            ends &= !(((1u64 << n) - 1) << k);
+        }
+        if run.lines != 0 {
+            self.crossed = i + (u64::BITS - run.lines.leading_zeros()) as usize;
+        }
+    }
+}
+
 /// Where [`scan_words`] stopped.
 #[derive(Debug, PartialEq, Eq)]
 enum Scan {
@@ -393,22 +445,31 @@ enum Scan {
 /// [`space_may_join`] admits, and there the pair test itself decides. The last word of a
 /// run, whose end the kernel did not see, takes the tests [`Plan::cheap`] makes.
 ///
+/// The run goes on across line ends into lines that use ZWNJs too (`lines` tells).
+///
 /// Also returns where the run of plain words the kernel read from `at` ends: the engine's
 /// quiet blocks would find the same bytes quiet, so it skips them without reading them again.
-fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
+fn scan_words(
+    (text, at): (&str, usize),
+    kernel: Kernel,
+    lines: &mut LineZwnj,
+    mode: Letters,
+) -> (Scan, usize) {
     let bytes = text.as_bytes();
     let mut i = at;
     // The start of the last word seen, and of the one before it if only a space is between.
     let mut word = at;
     let mut before = None;
     // The start of the word before the space at bit `k` of a window at `i`: after the space
-    // before it in the window, else `word`.
-    let start = |i: usize, spaces: u64, k: u32, word: usize| match spaces & ((1u64 << k) - 1) {
+    // or line end before it in the window, else `word`.
+    let start = |i: usize, gaps: u64, k: u32, word: usize| match gaps & ((1u64 << k) - 1) {
         0 => word,
         below => i + (u64::BITS - below.leading_zeros()) as usize,
     };
     loop {
-        let run = kernel.words::<false>(bytes, i);
+        let mut run = kernel.words::<false>(bytes, i);
+        lines.cut(&mut run, (text, i), mode, true);
+        let gaps = run.spaces | run.lines;
         let mut suffix = run.suffix;
         while suffix != 0 {
             let k = suffix.trailing_zeros();
@@ -420,7 +481,7 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
             if !mark && !space_may_join(bytes, s) {
                 continue;
             }
-            let w = start(i, run.spaces, k, word);
+            let w = start(i, gaps, k, word);
             let w1 = if mark {
                 text[w..s].trim_end_matches(is_arabic_mark)
             } else {
@@ -431,9 +492,9 @@ fn scan_words(text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
                 return (Scan::At(w), s);
             }
         }
-        if run.spaces != 0 {
-            let last = u64::BITS - 1 - run.spaces.leading_zeros();
-            before = (run.pairs >> last & 1 != 0).then(|| start(i, run.spaces, last, word));
+        if gaps != 0 {
+            let last = u64::BITS - 1 - gaps.leading_zeros();
+            before = (run.pairs >> last & 1 != 0).then(|| start(i, gaps, last, word));
             word = i + last as usize + 1;
         }
         i += run.len;
@@ -614,14 +675,17 @@ pub(crate) struct Plan {
     /// (kept to reuse their memory): the word and the next.
     forms: [String; 2],
     /// The run of plain words the scan read from where the engine asked for a plan: its
-    /// start and end ([`Plan::scanned_to`]).
-    scanned: (usize, usize),
+    /// start, its end ([`Plan::scanned_to`]) and the start of the last line it went into
+    /// (or 0).
+    scanned: (usize, usize, usize),
     /// A word the cheap tests sent to the full path when the engine had not reached it.
     full_at: Option<usize>,
     /// The planned words as they will be written, joined (kept to reuse its memory).
     joined: String,
     /// How the line being planned lost its ZWNJs, read when a decision asks.
     evidence: LineEvidence,
+    /// Whether the line last asked about keeps ZWNJs of its own.
+    lines: LineZwnj,
     /// The fused words decided so far on this thread, in this normalizer's mode.
     memo: ThreadMemo,
 }
@@ -639,6 +703,13 @@ impl Plan {
         }
     }
 
+    /// Does the line around `at` keep a ZWNJ of its own, its letters read in `mode`? Fused
+    /// words are split only on lines that do not. The answer for the line last asked about is
+    /// kept.
+    pub(crate) fn line_keeps_zwnj(&mut self, text: &str, at: usize, mode: Letters) -> bool {
+        self.lines.keeps(text, at, mode)
+    }
+
     /// The next planned position, if any.
     pub(crate) fn peek(&self) -> Option<Planned> {
         self.items.get(self.next).copied()
@@ -652,6 +723,11 @@ impl Plan {
         } else {
             at
         }
+    }
+
+    /// Does a line start after `at` in the run that the last plan's scan read?
+    pub(crate) fn scanned_line_after(&self, at: usize) -> bool {
+        self.scanned.2 > at
     }
 
     pub(crate) fn pop(&mut self) {
@@ -747,12 +823,18 @@ impl Plan {
     ///
     /// Also returns where the quiet bytes it read from `at` end: before the first `ي ى ك`,
     /// which the engine replaces.
-    fn scan_raw_words(&mut self, text: &str, at: usize, kernel: Kernel) -> (Scan, usize) {
+    fn scan_raw_words(
+        &mut self,
+        (text, at): (&str, usize),
+        kernel: Kernel,
+        mode: Letters,
+    ) -> (Scan, usize) {
         let Plan {
             forms,
             memo,
             items,
             joined,
+            lines,
             ..
         } = self;
         let bytes = text.as_bytes();
@@ -771,17 +853,19 @@ impl Plan {
         // word is planned again, by the full path.
         let mut planned: Option<(usize, usize)> = None;
         loop {
-            let run = kernel.words::<true>(bytes, i);
+            let mut run = kernel.words::<true>(bytes, i);
+            lines.cut(&mut run, (text, i), mode, false);
             let kept = (1u64 << run.len) - 1;
             if quiet_to.is_none() && run.arabic != 0 {
                 quiet_to = Some(i + run.arabic.trailing_zeros() as usize);
             }
             let other = !run.letters & kept;
-            // The spaces, and where the run ends if its last token is a word that needs no
-            // word after it read (`…گفت.`, `…گفت «`): the tests read it as the others.
-            let mut spaces = run.spaces;
+            // The spaces and line ends, and where the run ends if its last token is a word
+            // that needs no word after it read (`…گفت.`, `…گفت «`): the tests read it as the
+            // others. Only a space between two letters makes a pair (`run.pairs`).
+            let mut spaces = run.spaces | run.lines;
             if !run.more {
-                let last = match run.spaces {
+                let last = match spaces {
                     0 => start,
                     s => i + (u64::BITS - s.leading_zeros()) as usize,
                 };
@@ -914,13 +998,14 @@ impl Plan {
             if let Some(kernel) = scan {
                 self.cheap_next = None;
                 self.second_at = usize::MAX;
+                self.lines.crossed = 0;
                 let (scan, plain_to) = if split {
-                    self.scan_raw_words(text, word, kernel)
+                    self.scan_raw_words((text, word), kernel, options.letters)
                 } else {
-                    scan_words(text, word, kernel)
+                    scan_words((text, word), kernel, &mut self.lines, options.letters)
                 };
                 if word == at {
-                    self.scanned = (at, plain_to);
+                    self.scanned = (at, plain_to, self.lines.crossed);
                 }
                 match scan {
                     Scan::Past(end) => {

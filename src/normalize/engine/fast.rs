@@ -145,6 +145,11 @@ impl<S: Sink> Engine<'_, '_, S> {
                     report.arabic.clear();
                     let lookback = matches!(state, Run::Word { .. });
                     let end = if scanned > i {
+                        // The scan reads across line ends, as quiet blocks do.
+                        if self.plan.scanned_line_after(i) {
+                            report.line =
+                                memchr::memrchr(b'\n', &bytes[i..scanned]).map(|k| i + k + 1);
+                        }
                         scanned
                     } else {
                         kernel.quiet_end(bytes, i, limit, lookback, &mut report)

@@ -24,8 +24,8 @@ pub(crate) use tables::{
 
 use super::restore::{self, Action, Plan};
 use super::{
-    Diacritics, DigitPolicy, Letters, Normalizer, Rule, controls, diacritics, letters,
-    line_evidence, protect, punctuation as punct,
+    Diacritics, DigitPolicy, Letters, Normalizer, Rule, controls, diacritics, letters, protect,
+    punctuation as punct,
 };
 use crate::Digits;
 use crate::chars::{
@@ -74,7 +74,6 @@ fn run_with<S: Sink>(n: &Normalizer, text: &str, sink: &mut S, quiet: bool) {
         quiet,
         quiet_report: quiet::Report::default(),
         plan: Plan::new(n.spacing),
-        zwnj_line: (0, false),
     };
     e.run();
 }
@@ -146,8 +145,6 @@ struct Engine<'t, 's, S> {
     quiet_report: quiet::Report,
     /// What restoration decided for the words ahead.
     plan: Plan,
-    /// (end of the line last checked, whether it contains a ZWNJ)
-    zwnj_line: (usize, bool),
 }
 
 impl<S: Sink> Engine<'_, '_, S> {
@@ -296,30 +293,10 @@ impl<S: Sink> Engine<'_, '_, S> {
         self.plan.plan(self.text, i, options, split);
     }
 
-    /// Does the line around `at` contain a ZWNJ that the normalizer keeps: right between a
-    /// letter that joins and another letter? A stray one, which goes, does not count, so that
-    /// the output gets the same answer on a second pass. Computed once per line.
+    /// Does the line around `at` keep a ZWNJ of its own ([`keeps_zwnj`])? Asked of the plan,
+    /// which keeps the answer for the line last asked about (its scan asks too).
     fn line_has_zwnj(&mut self, at: usize) -> bool {
-        if at >= self.zwnj_line.0 {
-            let text = self.text;
-            let bytes = text.as_bytes();
-            let Range { start, end } = line_evidence::line_around(text, at);
-            let mode = self.n.letters;
-            let letter = |c: char| letters::persian_letter(c, mode).unwrap_or(c);
-            // ZWNJ's first byte is rare in Persian text: a search for it, then the other two.
-            let line = &bytes[start..end];
-            let mut zwnjs = memchr::memchr_iter(ZWNJ_UTF8[0], line)
-                .filter(|&k| line[k..].starts_with(&ZWNJ_UTF8));
-            let has = zwnjs.any(|k| {
-                let k = start + k;
-                let before = text[start..k].chars().next_back();
-                let after = text[k + ZWNJ_UTF8.len()..].chars().next();
-                before.is_some_and(|c| joins_forward(letter(base_letter(c, true))))
-                    && after.is_some_and(|c| is_arabic_letter(letter(base_letter(c, false))))
-            });
-            self.zwnj_line = (end, has);
-        }
-        self.zwnj_line.1
+        self.plan.line_keeps_zwnj(self.text, at, self.n.letters)
     }
 
     /// Before the letter at `i`: plans the word if one starts here, and writes a planned
@@ -728,6 +705,25 @@ fn persian_inside(c: char) -> bool {
             digit(c),
             Some((_, DigitScript::Persian | DigitScript::ArabicIndic))
         )
+}
+
+/// Does the line `text[line]` contain a ZWNJ that the normalizer keeps: right between a
+/// letter that joins and another letter (read in `mode`)? A stray one, which goes, does not
+/// count, so that the output gets the same answer on a second pass.
+pub(super) fn keeps_zwnj(text: &str, line: Range<usize>, mode: Letters) -> bool {
+    let Range { start, end } = line;
+    let letter = |c: char| letters::persian_letter(c, mode).unwrap_or(c);
+    // ZWNJ's first byte is rare in Persian text: a search for it, then the other two.
+    let line = &text.as_bytes()[start..end];
+    let mut zwnjs =
+        memchr::memchr_iter(ZWNJ_UTF8[0], line).filter(|&k| line[k..].starts_with(&ZWNJ_UTF8));
+    zwnjs.any(|k| {
+        let k = start + k;
+        let before = text[start..k].chars().next_back();
+        let after = text[k + ZWNJ_UTF8.len()..].chars().next();
+        before.is_some_and(|c| joins_forward(letter(base_letter(c, true))))
+            && after.is_some_and(|c| is_arabic_letter(letter(base_letter(c, false))))
+    })
 }
 
 /// The first (or `last`) base character of a presentation form that is not a mark; other

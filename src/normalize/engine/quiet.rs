@@ -232,6 +232,9 @@ pub(in crate::normalize) struct Words {
     pub len: usize,
     /// Bit `k`: the byte `k` after the start is a space before a word or a number.
     pub spaces: u64,
+    /// Bit `k`: the byte `k` after the start is a line end after a word (or its closing
+    /// punctuation or mark) or another line end, before a word, a number or a line end.
+    pub lines: u64,
     /// The spaces of `spaces` between two letters: between two words.
     pub pairs: u64,
     /// The spaces of `pairs` before a word that starts like a suffix or a clitic, or after
@@ -245,6 +248,23 @@ pub(in crate::normalize) struct Words {
     pub arabic: u64,
     /// Did the words fill the window, so that they may go on in the next one?
     pub more: bool,
+}
+
+impl Words {
+    /// The run cut to its first `len` bytes (a character boundary), which end it.
+    pub fn cut(&mut self, len: usize) {
+        let keep = (1u64 << len) - 1;
+        *self = Words {
+            len,
+            spaces: self.spaces & keep,
+            lines: self.lines & keep,
+            pairs: self.pairs & keep,
+            suffix: self.suffix & keep,
+            letters: self.letters & keep,
+            arabic: self.arabic & keep,
+            more: false,
+        };
+    }
 }
 
 /// Per-byte classes of a window, bit `k` for byte `k`.
@@ -409,12 +429,13 @@ impl Kernel {
         }
     }
 
-    /// The plain words from `i` in one window, for restoration's scan of a line that already
-    /// uses ZWNJs: common Persian letters the letters step keeps as they are (not `ي ى ك`,
+    /// The plain words from `i` in one window, for restoration's scan of lines that already
+    /// use ZWNJs: common Persian letters the letters step keeps as they are (not `ي ى ك`,
     /// and not glued after a digit), ZWNJs between a joining letter and a letter, Persian
-    /// digits where they stay, `، . : ! )` after a word before a space, hamza above or
-    /// tanwin (where it stays) after a word before a space, and single spaces before a letter
-    /// or digit. The bytes before `i` are read as context.
+    /// digits where they stay, `، . : ! )` after a word before a space or line end, hamza
+    /// above or tanwin (where it stays) after a word before a space or line end, single
+    /// spaces before a letter or digit, and line ends between them (as [`Kernel::quiet_end`]
+    /// takes them). The bytes before `i` are read as context.
     ///
     /// With `RAW`, for the scan of a line without ZWNJs: the words may hold `ي ى ك` too
     /// (reported in [`Words::arabic`]: the letters step replaces them, so the engine does not
@@ -434,12 +455,14 @@ impl Kernel {
         let letter = quiet_letter & !(digit << 2);
         let word_char = letter | digit; // two bytes each
         let zwnj = c.zwnj & ((c.joiner & letter) << 2) & (letter >> 3);
-        let closer = c.closer & (word_char << 2) & (c.space >> 1);
-        let comma = c.comma & (word_char << 2) & (c.space >> 2);
+        let gap = c.space | c.newline;
+        let closer = c.closer & (word_char << 2) & (gap >> 1);
+        let comma = c.comma & (word_char << 2) & (gap >> 2);
         // Hamza above or tanwin after a word's last letter, before a space (خیمهٔ, اصلاً).
-        let mark = c.mark & (letter << 2) & (c.space >> 2);
-        let space =
-            c.space & (word_char << 2 | closer << 1 | comma << 2 | mark << 2) & (word_char >> 1);
+        let mark = c.mark & (letter << 2) & (gap >> 2);
+        let word_end = word_char << 2 | closer << 1 | comma << 2 | mark << 2;
+        let space = c.space & word_end & (word_char >> 1);
+        let newline = c.newline & (word_end | c.newline << 1) & ((word_char | c.newline) >> 1);
         let plain = word_char
             | mark
             | mark << 1
@@ -450,7 +473,8 @@ impl Kernel {
             | closer
             | comma
             | comma << 1
-            | space;
+            | space
+            | newline;
         let n = (!(plain >> CONTEXT)).trailing_zeros() as usize;
         let mut len = n.min(LANES);
         // Back to a character boundary (a window can end inside a letter or a ZWNJ).
@@ -465,6 +489,7 @@ impl Kernel {
         Words {
             len,
             spaces: kept(space),
+            lines: kept(newline),
             pairs: kept(pairs),
             suffix: kept(pairs & (suffix | mi | mark << 2)),
             letters: kept(letter | letter << 1 | zwnj | zwnj << 1 | zwnj << 2),
@@ -1259,6 +1284,40 @@ mod tests {
         ];
         for text in cases {
             restored_alike(text);
+        }
+    }
+
+    /// Restoration's scans go on across line ends into lines of the same kind (that use
+    /// ZWNJs, or not) and stop before a line of the other kind, which is planned afresh: each
+    /// text ends with a line whose words the scan must leave to the tests or the full path.
+    #[test]
+    fn the_scans_go_across_line_ends_into_lines_of_their_kind() {
+        if SIMD.is_none() {
+            return;
+        }
+        let warm = warm_memo();
+        let long = "و ".repeat(40);
+        let cases = [
+            // Paragraphs that use ZWNJs, the last with a spaced suffix.
+            "کتاب‌ها را خواند.\n\nمی‌شود که او گفت\nکتاب ها",
+            &format!("کتاب‌ها {long}\n\n{long}خانهٔ\nاصلاً، {long}کتاب ها"),
+            // A line that uses ZWNJs, then lines that do not (fused words split), and back.
+            "کتاب‌ها را خواند.\nاو گفت میشود",
+            "کتاب‌ها را خواند\n\nسرمایه گذاری و کتابها.\nکتاب‌ها و کتاب ها",
+            "میشود کتابها\nرا خواند.\n\nکتاب‌ها و کتاب ها",
+            // Raw lines, the last word of one line before a word of the next that would join
+            // it on one line.
+            &format!("{warm}\nکتابها\nها و میشود"),
+            &format!("{warm}\nسرمایه\nگذاری و میشود"),
+            &format!("{warm}\nاو گفت.\n\nکتابها ها"),
+        ];
+        for text in cases {
+            let with = restored_alike(text);
+            assert!(
+                !with.contains("کتاب ها") && !with.contains("میشود") && !with.contains("کتابها"),
+                "{with}"
+            );
+            assert!(!with.contains("کتاب‌ها‌\nها") && !with.contains("سرمایه‌\n"), "{with}");
         }
     }
 
