@@ -8,8 +8,7 @@ use super::controls::is_removable_control;
 use super::engine::quiet::{Kernel, Words};
 use super::engine::{keeps_zwnj, plain_letter_run};
 use super::letters::{is_presentation_form, persian_form, presentation_form};
-use super::line_evidence::LineEvidence;
-use super::line_evidence::line_around;
+use super::line_evidence::{LineEvidence, line_around};
 use super::punctuation::{is_closer, persian_mark};
 use super::{Diacritics, Letters, diacritics};
 use crate::chars::{
@@ -380,8 +379,8 @@ fn ends_phrase(text: &str, end: usize) -> bool {
 /// splits fused words only on lines that do not.
 #[derive(Default)]
 struct LineZwnj {
-    line: Range<usize>,
-    keeps: bool,
+    /// The line last asked about (its line end excluded), and the answer.
+    line: Option<(Range<usize>, bool)>,
     /// The start of the last line the scan went into, if it did (else 0).
     crossed: usize,
 }
@@ -389,11 +388,15 @@ struct LineZwnj {
 impl LineZwnj {
     /// Does the line around `at` keep a ZWNJ of its own, its letters read in `mode`?
     fn keeps(&mut self, text: &str, at: usize, mode: Letters) -> bool {
-        if !(self.line.start <= at && at <= self.line.end) || self.line.end == 0 {
-            self.line = line_around(text, at);
-            self.keeps = keeps_zwnj(text, self.line.clone(), mode);
+        match &self.line {
+            Some((line, keeps)) if line.start <= at && at <= line.end => *keeps,
+            _ => {
+                let line = line_around(text, at);
+                let keeps = keeps_zwnj(text, line.clone(), mode);
+                self.line = Some((line, keeps));
+                keeps
+            }
         }
-        self.keeps
     }
 
     /// Cuts `run`, the scan's window at `i`, before the first line end after which a line

@@ -458,7 +458,8 @@ impl Kernel {
         let gap = c.space | c.newline;
         let closer = c.closer & (word_char << 2) & (gap >> 1);
         let comma = c.comma & (word_char << 2) & (gap >> 2);
-        // Hamza above or tanwin after a word's last letter, before a space (خیمهٔ, اصلاً).
+        // Hamza above or tanwin after a word's last letter, before a space or line end
+        // (خیمهٔ, اصلاً).
         let mark = c.mark & (letter << 2) & (gap >> 2);
         let word_end = word_char << 2 | closer << 1 | comma << 2 | mark << 2;
         let space = c.space & word_end & (word_char >> 1);
@@ -1317,7 +1318,10 @@ mod tests {
                 !with.contains("کتاب ها") && !with.contains("میشود") && !with.contains("کتابها"),
                 "{with}"
             );
-            assert!(!with.contains("کتاب‌ها‌\nها") && !with.contains("سرمایه‌\n"), "{with}");
+            assert!(
+                !with.contains("کتاب‌ها‌\nها") && !with.contains("سرمایه‌\n"),
+                "{with}"
+            );
         }
     }
 
