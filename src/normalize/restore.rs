@@ -681,6 +681,12 @@ pub(crate) struct Plan {
     /// start, its end ([`Plan::scanned_to`]) and the start of the last line it went into
     /// (or 0).
     scanned: (usize, usize, usize),
+    /// Where the `ي ى ك` that the raw scan read start, in order ([`Plan::forms_read`]): those
+    /// in the run of `scanned`, and how many of them the engine has passed.
+    scanned_forms: Vec<usize>,
+    forms_next: usize,
+    /// The same, for the scan in progress.
+    forms_found: Vec<usize>,
     /// A word the cheap tests sent to the full path when the engine had not reached it.
     full_at: Option<usize>,
     /// The planned words as they will be written, joined (kept to reuse its memory).
@@ -725,6 +731,21 @@ impl Plan {
             self.scanned.1
         } else {
             at
+        }
+    }
+
+    /// Appends to `out` where the `ي ى ك` in `range`, a part of the run that the last plan's
+    /// scan read, start: the engine skips the range and replaces them. Ranges are asked in
+    /// order; forms before `range` were passed (the engine read them itself).
+    pub(crate) fn forms_read(&mut self, range: Range<usize>, out: &mut Vec<usize>) {
+        while let Some(&at) = self.scanned_forms.get(self.forms_next) {
+            if at >= range.end {
+                break;
+            }
+            if at >= range.start {
+                out.push(at);
+            }
+            self.forms_next += 1;
         }
     }
 
@@ -824,8 +845,8 @@ impl Plan {
     /// full path takes it from there. A word whose split the memo holds is planned here and
     /// the scan goes on, unless the word after it may join it.
     ///
-    /// Also returns where the quiet bytes it read from `at` end: before the first `ي ى ك`,
-    /// which the engine replaces.
+    /// Also returns where the quiet bytes it read from `at` end, and notes where the `ي ى ك`
+    /// among them start ([`Plan::forms_read`]), which the engine replaces.
     fn scan_raw_words(
         &mut self,
         (text, at): (&str, usize),
@@ -838,11 +859,11 @@ impl Plan {
             items,
             joined,
             lines,
+            forms_found,
             ..
         } = self;
         let bytes = text.as_bytes();
         let mut i = at;
-        let mut quiet_to = None;
         // The token in progress: where it starts, and whether its bytes in earlier windows
         // hold anything but letters, letters, and `ي ى ك`.
         let mut start = at;
@@ -859,8 +880,10 @@ impl Plan {
             let mut run = kernel.words::<true>(bytes, i);
             lines.cut(&mut run, (text, i), mode, false);
             let kept = (1u64 << run.len) - 1;
-            if quiet_to.is_none() && run.arabic != 0 {
-                quiet_to = Some(i + run.arabic.trailing_zeros() as usize);
+            let mut found = run.arabic;
+            while found != 0 {
+                forms_found.push(i + found.trailing_zeros() as usize);
+                found &= found - 1;
             }
             let other = !run.letters & kept;
             // The spaces and line ends, and where the run ends if its last token is a word
@@ -917,13 +940,13 @@ impl Plan {
                     };
                     if joins {
                         items.truncate(mark);
-                        return (Scan::Full(planned_at), quiet_to.unwrap_or(s));
+                        return (Scan::Full(planned_at), s);
                     }
                 }
                 let Some((end, w)) = word else {
                     if tok == Token::Other {
                         let w = before.map_or(at_word, |(b, ..)| b);
-                        return (Scan::At(w), quiet_to.unwrap_or(s));
+                        return (Scan::At(w), s);
                     }
                     continue; // a number
                 };
@@ -937,7 +960,7 @@ impl Plan {
                     };
                     if pair_candidate_sides((w1, left), (w, sides), true) && !memo.pair_apart(w1, w)
                     {
-                        return (Scan::Full(b), quiet_to.unwrap_or(s));
+                        return (Scan::Full(b), s);
                     }
                 }
                 // A space between two letters, or between a mark and a letter.
@@ -945,7 +968,7 @@ impl Plan {
                 if fused && !has_zwnj(w) {
                     // A split the memo holds is planned here, as the full path would.
                     let Some((at, n, decision)) = memo.held_split(w, h) else {
-                        return (Scan::Full(at_word), quiet_to.unwrap_or(s));
+                        return (Scan::Full(at_word), s);
                     };
                     let mark = items.len();
                     plan_split(items, joined, (w, at_word), &at[..usize::from(n)], decision);
@@ -968,7 +991,6 @@ impl Plan {
                 break;
             }
         }
-        let quiet_to = quiet_to.unwrap_or(i);
         if i == at {
             return (Scan::At(at), at);
         }
@@ -976,13 +998,13 @@ impl Plan {
         // see, take the per-word tests; a word planned here before it, the full path.
         if let Some((word, mark)) = planned {
             items.truncate(mark);
-            return (Scan::Full(word), quiet_to);
+            return (Scan::Full(word), i);
         }
         match pending {
-            Some((b, ..)) => (Scan::At(b), quiet_to),
-            None if letters && start < i => (Scan::At(start), quiet_to),
+            Some((b, ..)) => (Scan::At(b), i),
+            None if letters && start < i => (Scan::At(start), i),
             // After a number or punctuation, the words before it were all tested.
-            None => (Scan::Past(i), quiet_to),
+            None => (Scan::Past(i), i),
         }
     }
 
@@ -1002,6 +1024,7 @@ impl Plan {
                 self.cheap_next = None;
                 self.second_at = usize::MAX;
                 self.lines.crossed = 0;
+                self.forms_found.clear();
                 let (scan, plain_to) = if split {
                     self.scan_raw_words((text, word), kernel, options.letters)
                 } else {
@@ -1009,6 +1032,11 @@ impl Plan {
                 };
                 if word == at {
                     self.scanned = (at, plain_to, self.lines.crossed);
+                    // The Arabic forms in what the engine may skip, for it to replace.
+                    let n = self.forms_found.partition_point(|&f| f < plain_to);
+                    self.forms_found.truncate(n);
+                    std::mem::swap(&mut self.forms_found, &mut self.scanned_forms);
+                    self.forms_next = 0;
                 }
                 match scan {
                     Scan::Past(end) => {

@@ -150,6 +150,7 @@ impl<S: Sink> Engine<'_, '_, S> {
                             report.line =
                                 memchr::memrchr(b'\n', &bytes[i..scanned]).map(|k| i + k + 1);
                         }
+                        self.plan.forms_read(i..scanned, &mut report.arabic);
                         scanned
                     } else {
                         kernel.quiet_end(bytes, i, limit, lookback, &mut report)

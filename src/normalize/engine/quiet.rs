@@ -24,9 +24,10 @@
 //! ([`Kernel::words`]). On a line that already uses ZWNJs, with a few more letters
 //! ([`suffix`]), the only spaces it must look at closely are those before a word that starts
 //! like a suffix or after `می`; on a line without ZWNJs it reads every word between two
-//! spaces (`ي ى ك` among its letters) and tests it and its pair with the word before. The
-//! words it reads are quiet too (up to the first `ي ى ك`), and the engine skips them without
-//! a second window.
+//! spaces (`ي ى ك` among its letters) and tests it and its pair with the word before. Both
+//! go on across line ends into lines of their kind. The words they read are quiet too (but
+//! for the `ي ى ك`, whose places the scan notes for the engine to replace them), and the
+//! engine skips them without a second window.
 //!
 //! The letters here are a subset of what [`PLAIN`](super::tables::PLAIN) keeps in
 //! [`Letters::Persian`](crate::Letters::Persian) mode (the tests check it): Arabic-script
@@ -1322,6 +1323,26 @@ mod tests {
                 !with.contains("کتاب‌ها‌\nها") && !with.contains("سرمایه‌\n"),
                 "{with}"
             );
+        }
+    }
+
+    /// The raw scan notes where the Arabic forms `ي ى ك` in the words it read start, and the
+    /// engine replaces them as it skips the words, also around the splits the scan planned
+    /// and across line ends.
+    #[test]
+    fn the_engine_replaces_the_arabic_forms_the_raw_scan_read() {
+        if SIMD.is_none() {
+            return;
+        }
+        let warm = warm_memo();
+        let cases = [
+            "يك كتاب براي او و يكي از آنها كه ميشود",
+            &format!("{warm}كتاب يكي كتابها و ميشود كه\nيك روز كتابها را ديد."),
+            &format!("{warm}\nكتابها ي ى ك\n\nو كتابهاي او، يكي"),
+        ];
+        for text in cases {
+            let with = restored_alike(text);
+            assert!(!with.contains(['ي', 'ى', 'ك']), "{with}");
         }
     }
 
