@@ -331,17 +331,28 @@ fn write_persian_forms<'a>(w: &str, buf: &'a mut String) -> &'a str {
     buf.clear();
     let b = w.as_bytes();
     let mut last = 0;
-    // Words are short: a plain loop beats a vectorized search's setup.
-    for k in 0..b.len().saturating_sub(1) {
+    // Words are short: a plain loop beats a vectorized search's setup. It goes a character
+    // at a time (most are two bytes), by the length its first byte gives.
+    let mut k = 0;
+    while k + 1 < b.len() {
         // ي ى ك (D9 8A, 89, 83), written as `persian_form` writes them.
         let with = match (b[k], b[k + 1]) {
             (0xD9, 0x89 | 0x8A) => "ی",
             (0xD9, 0x83) => "ک",
-            _ => continue,
+            (lead, _) => {
+                k += match lead {
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    0xF0.. => 4,
+                    _ => 1,
+                };
+                continue;
+            }
         };
         buf.push_str(&w[last..k]);
         buf.push_str(with);
         last = k + 2;
+        k += 2;
     }
     buf.push_str(&w[last..]);
     buf
@@ -1208,6 +1219,32 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// The Arabic forms `ي ى ك` of any text are written as the letters step writes them,
+        /// and nothing else changes.
+        #[test]
+        fn persian_forms_are_the_letters_steps(
+            pieces in proptest::collection::vec(proptest::prop_oneof![
+                3 => "[يىك]",
+                3 => "[\u{0621}-\u{064A}\u{067E}-\u{06CC}]",
+                1 => "[ a\u{200C}€𝕏]",
+                1 => proptest::arbitrary::any::<char>().prop_map(String::from),
+            ], 0..12)
+        ) {
+            let w = pieces.concat();
+            let mut buf = String::new();
+            let expected: String = w
+                .chars()
+                .map(|c| match c {
+                    'ي' | 'ى' | 'ك' => persian_form(c),
+                    _ => c,
+                })
+                .collect();
+            proptest::prop_assert_eq!(write_persian_forms(&w, &mut buf), expected.as_str());
+        }
+    }
 
     /// A plain word is read from its bytes; the result is what reading it a character at a
     /// time gives, input offsets included.
