@@ -505,8 +505,8 @@ impl Kernel {
         #[cfg(target_arch = "x86_64")]
         #[allow(unsafe_code)]
         {
-            // SAFETY: a `Kernel` exists only with the `simd` that `SIMD` found the processor
-            // has (AVX-512BW processors have AVX2 too, for the tests that compare them).
+            // SAFETY: a `Kernel` is made with the `simd` that `SIMD` found the processor has
+            // (the tests that compare the two make an AVX2 one where AVX2 is found too).
             match self.simd {
                 Simd::Avx512 => unsafe { avx512::classes::<SUFFIX>(window, self.allow.tanwin) },
                 Simd::Avx2 => unsafe { avx2::classes::<SUFFIX>(window, self.allow.tanwin) },
@@ -889,16 +889,18 @@ mod tests {
         }
     }
 
-    /// The kernels this processor can run: the best, and AVX2 beside AVX-512.
+    /// The kernels this processor can run: the best, and AVX2 beside AVX-512 where it has
+    /// both.
     fn available() -> Vec<Simd> {
-        match *SIMD {
-            Some(Simd::Avx512) => vec![Simd::Avx512, Simd::Avx2],
-            Some(Simd::Avx2) => vec![Simd::Avx2],
-            None => vec![],
+        let mut all: Vec<Simd> = SIMD.iter().copied().collect();
+        #[cfg(target_arch = "x86_64")]
+        if *SIMD == Some(Simd::Avx512) && std::arch::is_x86_feature_detected!("avx2") {
+            all.push(Simd::Avx2);
         }
+        all
     }
 
-    /// Every class of a window, as a tuple to compare.
+    /// Every class of a window, to compare.
     fn all(c: Classes) -> [u64; 14] {
         [
             c.letter, c.joiner, c.digit, c.mark, c.space, c.newline, c.closer, c.comma, c.zwnj,
