@@ -400,7 +400,8 @@ impl LineZwnj {
     /// Does the line around `at` keep a ZWNJ of its own, its letters read in `mode`?
     fn keeps(&mut self, text: &str, at: usize, mode: Letters) -> bool {
         match &self.line {
-            Some((line, keeps)) if line.start <= at && at <= line.end => *keeps,
+            // A line end asks about the line it ends.
+            Some((line, keeps)) if (line.start..=line.end).contains(&at) => *keeps,
             _ => {
                 let line = line_around(text, at);
                 let keeps = keeps_zwnj(text, line.clone(), mode);
@@ -760,9 +761,18 @@ impl Plan {
         }
     }
 
-    /// Does a line start after `at` in the run that the last plan's scan read?
-    pub(crate) fn scanned_line_after(&self, at: usize) -> bool {
-        self.scanned.2 > at
+    /// Where the last line that starts in `range` (after its start, up to its end), a part of
+    /// the run that the last plan's scan read, starts, if one does. The scan noted the last
+    /// line it went into; only a range that ends before it is searched.
+    pub(crate) fn scanned_line(&self, text: &str, range: Range<usize>) -> Option<usize> {
+        let crossed = self.scanned.2;
+        if crossed <= range.start {
+            None
+        } else if crossed <= range.end {
+            Some(crossed)
+        } else {
+            memchr::memrchr(b'\n', &text.as_bytes()[range.clone()]).map(|k| range.start + k + 1)
+        }
     }
 
     pub(crate) fn pop(&mut self) {

@@ -146,10 +146,7 @@ impl<S: Sink> Engine<'_, '_, S> {
                     let lookback = matches!(state, Run::Word { .. });
                     let end = if scanned > i {
                         // The scan reads across line ends, as quiet blocks do.
-                        if self.plan.scanned_line_after(i) {
-                            report.line =
-                                memchr::memrchr(b'\n', &bytes[i..scanned]).map(|k| i + k + 1);
-                        }
+                        report.line = self.plan.scanned_line(self.text, i..scanned);
                         self.plan.forms_read(i..scanned, &mut report.arabic);
                         scanned
                     } else {
